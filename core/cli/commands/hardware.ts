@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { cliOutput } from '../context.js';
+import { detectHardware } from '../../hardware/detect.js';
+import { dataDir } from '../../util/paths.js';
+import type { HardwareReport } from '../../service/contract/hardware.js';
+
+export function registerHardware(program: Command): void {
+  program
+    .command('hardware')
+    .description(
+      'Show CPU, memory, disk, OS and GPUs, and how they compare with the SN2 miner recommendations',
+    )
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      const out = cliOutput(Boolean(opts.json));
+      const report = await detectHardware(dataDir());
+      out.result(report, () => formatReport(report));
+    });
+}
+
+const gb = (b: number | null) => (b === null ? 'unknown' : `${(b / 1024 ** 3).toFixed(1)} GB`);
+
+export function formatReport(r: HardwareReport): string {
+  const gpus = r.gpus.length
+    ? r.gpus
+        .map(
+          (g) =>
+            `${g.vendor} ${g.model}${g.vramMb ? `, ${g.vramMb} MB` : ''}${g.cuda ? `, driver ${g.driverVersion}` : ''}`,
+        )
+        .join('; ')
+    : 'none';
+  return [
+    `CPU      ${r.cpu.brand} — ${r.cpu.physicalCores} cores / ${r.cpu.threads} threads${r.cpu.speedGHz ? ` @ ${r.cpu.speedGHz} GHz` : ''}`,
+    `Memory   ${gb(r.memory.totalBytes)} (${gb(r.memory.availableBytes)} available)`,
+    `Disk     ${gb(r.disk.freeBytes)} free of ${gb(r.disk.totalBytes)} in ${r.disk.path}`,
+    `OS       ${r.os.distro} ${r.os.release} (${r.os.platform}, ${r.os.arch})`,
+    `GPU      ${gpus}`,
+    '',
+    ...r.verdict.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.message}`),
+    '',
+    r.verdict.summary,
+  ].join('\n');
+}

@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import { registerHardware } from './hardware.js';
+
+/** Every `sn2` subcommand, one registration function per area (core/cli/commands/<area>.ts). */
+export const commands: Array<(program: Command) => void> = [registerHardware];

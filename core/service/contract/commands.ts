@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { SettingsPatchSchema, SettingsSchema, NetworkSchema } from './settings.js';
+import { BenchmarkReportSchema, HardwareReportSchema } from './hardware.js';
+import {
+  ProofLogEntrySchema,
+  ProofStatusSchema,
+  RunStateSchema,
+  StandingSchema,
+  CircuitStatsSchema,
+} from './events.js';
+
+const none = z.object({}).strict();
+const walletName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'may contain only letters, digits, "_", "." and "-"')
+  .refine((s) => s !== '.' && s !== '..', 'is not a valid name');
+const password = z.string().min(1).max(1024);
+
+export const WalletSummarySchema = z.object({
+  name: z.string(),
+  coldkeyAddress: z.string().nullable(),
+  hotkeys: z.array(z.object({ name: z.string(), address: z.string().nullable() })),
+});
+
+export const ComponentStatusSchema = z.object({
+  state: RunStateSchema,
+  detail: z.string().optional(),
+  since: z.number(),
+  axon: z.object({ host: z.string(), port: z.number(), externalIp: z.string().optional() }).optional(),
+  stats: z.array(CircuitStatsSchema).default([]),
+  inFlight: z.number().int().default(0),
+});
+
+export const CircuitInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  proofSystem: z.string(),
+  available: z.boolean(),
+  /** Why it cannot be served when unavailable (missing file, no native ezkl...). */
+  reason: z.string().optional(),
+  missingBytes: z.number().optional(),
+});
+
+export const DoctorCheckSchema = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  fix: z.string().optional(),
+});
+
+/**
+ * The whole CoreService contract: every command any front end (Electron IPC, the `sn2 ui` web bridge,
+ * the CLI) may invoke, with its input and output schemas. Inputs are validated at every process
+ * boundary with these schemas; the TypeScript types come from them.
+ */
+export const commandSchemas = {
+  'app.info': {
+    input: none,
+    output: z.object({ version: z.string(), dataDir: z.string(), platform: z.string(), arch: z.string() }),
+  },
+  'settings.get': { input: none, output: SettingsSchema },
+  'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
+  'hardware.get': { input: none, output: HardwareReportSchema },
+  'hardware.benchmark': {
+    input: z
+      .object({ circuits: z.array(z.string()).optional(), runs: z.number().int().min(1).max(20).optional() })
+      .strict(),
+    output: BenchmarkReportSchema,
+  },
+  'doctor.run': { input: none, output: z.object({ checks: z.array(DoctorCheckSchema) }) },
+  'wallet.list': { input: none, output: z.array(WalletSummarySchema) },
+  'wallet.create': {
+    input: z
+      .object({
+        name: walletName,
+        hotkey: walletName,
+        password,
+        words: z.union([z.literal(12), z.literal(24)]).optional(),
+      })
+      .strict(),
+    /** The mnemonics are returned exactly once, to be shown to the user and confirmed. */
+    output: z.object({
+      coldkeyAddress: z.string(),
+      hotkeyAddress: z.string(),
+      coldkeyMnemonic: z.string(),
+      hotkeyMnemonic: z.string(),
+    }),
+  },
+  'wallet.import': {
+    input: z
+      .object({
+        name: walletName,
+        hotkey: walletName.optional(),
+        key: z.enum(['coldkey', 'hotkey']),
+        mnemonic: z.string().min(1).max(1024),
+        password: password.optional(),
+      })
+      .strict(),
+    output: z.object({ address: z.string() }),
+  },
+  'chain.standing': { input: none, output: StandingSchema },
+  'chain.registrationCost': {
+    input: none,
+    output: z.object({
+      netuid: z.number().int(),
+      burnRao: z.string(),
+      burnTao: z.number(),
+      balanceTao: z.number().nullable(),
+    }),
+  },
+  'chain.register': {
+    input: z.object({ password, confirmBurnRao: z.string().regex(/^\d+$/) }).strict(),
+    output: z.object({
+      uid: z.number().int(),
+      block: z.number().int(),
+      burnedRao: z.string(),
+      feeRao: z.string().optional(),
+    }),
+  },
+  'miner.start': { input: none, output: ComponentStatusSchema },
+  'miner.stop': { input: none, output: ComponentStatusSchema },
+  'miner.status': { input: none, output: ComponentStatusSchema },
+  'validator.start': { input: none, output: ComponentStatusSchema },
+  'validator.stop': { input: none, output: ComponentStatusSchema },
+  'validator.status': { input: none, output: ComponentStatusSchema },
+  'proofLog.list': {
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(10_000).default(500),
+        circuitId: z.string().optional(),
+        status: ProofStatusSchema.optional(),
+        hotkey: z.string().optional(),
+      })
+      .strict(),
+    output: z.array(ProofLogEntrySchema),
+  },
+  'circuits.list': { input: none, output: z.array(CircuitInfoSchema) },
+  'circuits.fetch': {
+    input: z.object({ ids: z.array(z.string()).optional() }).strict(),
+    output: z.array(CircuitInfoSchema),
+  },
+  'logs.tail': {
+    input: z.object({ lines: z.number().int().min(1).max(5000).default(200) }).strict(),
+    output: z.array(z.string()),
+  },
+  'network.presets': {
+    input: none,
+    output: z.array(
+      z.object({
+        network: NetworkSchema,
+        label: z.string(),
+        endpoint: z.string().nullable(),
+        netuid: z.number().int(),
+      }),
+    ),
+  },
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type CommandInput<N extends CommandName> = z.input<(typeof commandSchemas)[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<(typeof commandSchemas)[N]['output']>;
+export const commandNames = Object.keys(commandSchemas) as CommandName[];
+export const isCommandName = (s: unknown): s is CommandName => typeof s === 'string' && s in commandSchemas;

@@ -1,0 +1,6 @@
+// The one contract between the core and every front end. Plain zod + types: safe to import from the
+// renderer, the preload, the web bridge and the CLI (no Node APIs here).
+export * from './settings.js';
+export * from './events.js';
+export * from './hardware.js';
+export * from './commands.js';

@@ -1,0 +1,8 @@
+import type { AreaFactory } from './types.js';
+import { appHandlers } from './app.js';
+import { hardwareHandlers } from './hardware.js';
+
+export type { HandlerMap, AreaFactory } from './types.js';
+
+/** Every area's handlers; a test checks that together they cover the whole contract. */
+export const handlerFactories: AreaFactory[] = [appHandlers, hardwareHandlers];

@@ -1,0 +1,123 @@
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { SETTINGS_VERSION, SettingsSchema, type Settings, type SettingsPatch } from './contract/settings.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
+import { UserError } from '../util/errors.js';
+import { formatZodError } from '../util/zod-error.js';
+
+/**
+ * Each entry upgrades a settings object from version `from` to `from + 1`. Files without a `version`
+ * are the pre-release layout (version 0), which kept the network and netuid at the top level under
+ * the bittensor flag names.
+ */
+const migrations: Array<{ from: number; up: (raw: Record<string, unknown>) => Record<string, unknown> }> = [
+  {
+    from: 0,
+    up: (raw) => {
+      const { 'subtensor.network': network, 'subtensor.chain_endpoint': endpoint, ...rest } = raw;
+      return {
+        ...rest,
+        ...(network ? { network } : {}),
+        ...(endpoint ? { chainEndpoint: endpoint } : {}),
+        version: 1,
+      };
+    },
+  },
+];
+
+export function migrateSettings(raw: Record<string, unknown>): Record<string, unknown> {
+  let current = raw;
+  let version = typeof current.version === 'number' ? current.version : 0;
+  if (version > SETTINGS_VERSION) {
+    throw new UserError(
+      `settings file is version ${version}, newer than this app understands (${SETTINGS_VERSION}): update the app`,
+    );
+  }
+  while (version < SETTINGS_VERSION) {
+    const step = migrations.find((m) => m.from === version);
+    if (!step) throw new UserError(`no migration from settings version ${version}`);
+    current = step.up(current);
+    version = current.version as number;
+  }
+  return current;
+}
+
+export const defaultSettings = (): Settings => SettingsSchema.parse({ version: SETTINGS_VERSION });
+
+/**
+ * The settings file: read once, validated, migrated; every change is written atomically. A file that is
+ * not valid JSON or not valid settings is never overwritten silently: loading fails with an error that
+ * names the field, after copying the file to `<file>.bak`.
+ */
+export class SettingsStore {
+  private current: Settings | undefined;
+  constructor(readonly path: string) {}
+
+  load(): Settings {
+    if (!existsSync(this.path)) {
+      this.current = defaultSettings();
+      return this.current;
+    }
+    const text = readFileSync(this.path, 'utf8');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      this.backup();
+      throw new UserError(
+        `settings file ${this.path} is not valid JSON (${(err as Error).message}); a copy is in ${this.path}.bak`,
+      );
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      this.backup();
+      throw new UserError(
+        `settings file ${this.path} must hold a JSON object; a copy is in ${this.path}.bak`,
+      );
+    }
+    const migrated = migrateSettings(raw as Record<string, unknown>);
+    const parsed = SettingsSchema.safeParse(migrated);
+    if (!parsed.success) {
+      this.backup();
+      throw new UserError(
+        `settings file ${this.path} is invalid: ${formatZodError(parsed.error)}; a copy is in ${this.path}.bak`,
+      );
+    }
+    this.current = parsed.data;
+    if ((raw as { version?: unknown }).version !== SETTINGS_VERSION) this.save(parsed.data);
+    return parsed.data;
+  }
+
+  get(): Settings {
+    return this.current ?? this.load();
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const merged = deepMerge(this.get(), patch as Record<string, unknown>);
+    const parsed = SettingsSchema.safeParse(merged);
+    if (!parsed.success) throw new UserError(`invalid settings: ${formatZodError(parsed.error)}`);
+    this.save(parsed.data);
+    return parsed.data;
+  }
+
+  private save(settings: Settings): void {
+    writeFileAtomic(this.path, `${JSON.stringify(settings, null, 2)}\n`);
+    this.current = settings;
+  }
+
+  private backup(): void {
+    copyFileSync(this.path, `${this.path}.bak`);
+  }
+}
+
+function deepMerge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const prev = out[key];
+    const bothObjects = isPlainObject(prev) && isPlainObject(value);
+    out[key] = bothObjects ? deepMerge(prev, value) : value;
+  }
+  return out;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
