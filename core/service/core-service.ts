@@ -16,6 +16,14 @@ import { UserError } from '../util/errors.js';
 import { formatZodError } from '../util/zod-error.js';
 import { handlerFactories, type HandlerMap } from './handlers/index.js';
 
+/** A command of the contract that no area of the core serves in this build (yet). */
+export class CommandUnavailableError extends Error {
+  override readonly name = 'CommandUnavailableError';
+  constructor(readonly command: string) {
+    super(`"${command}" is not available in this build of the core`);
+  }
+}
+
 export interface ServiceOptions {
   /** Data folder; defaults to $SN2_HOME or the OS convention. */
   dataDir?: string;
@@ -69,7 +77,8 @@ export class CoreService {
     if (!isCommandName(name)) throw new UserError(`unknown command "${String(name)}"`);
     const parsed = commandSchemas[name].input.safeParse(input ?? {});
     if (!parsed.success) throw new UserError(`invalid input for ${name}: ${formatZodError(parsed.error)}`);
-    const handler = this.handlers[name] as (input: unknown) => Promise<CommandOutput<N>>;
+    const handler = this.handlers[name] as ((input: unknown) => Promise<CommandOutput<N>>) | undefined;
+    if (!handler) throw new CommandUnavailableError(name);
     return handler(parsed.data);
   }
 
