@@ -42,3 +42,12 @@ export const BRIDGE_EVENTS_PROTOCOL = 'sn2.events.v1';
 export const BRIDGE_TOKEN_PROTOCOL_PREFIX = 'sn2.token.';
 /** The URL fragment key carrying the token (a fragment never reaches the server or its logs). */
 export const BRIDGE_TOKEN_FRAGMENT_KEY = 'token';
+
+/**
+ * What the Electron preload exposes as `window.sn2`: untyped at the boundary on purpose, the renderer
+ * checks every envelope and event with the schemas above and the contract's.
+ */
+export interface Sn2PreloadApi {
+  invoke(command: string, input: unknown): Promise<unknown>;
+  onEvent(listener: (event: unknown) => void): () => void;
+}

@@ -1,0 +1,68 @@
+import type { Standing } from '../../../core/service/contract/index.js';
+import { useCoreEvent } from '../state/use-core-events.js';
+import { useQuery } from '../state/use-query.js';
+import { Card, Loading } from './Card.js';
+import { ErrorNote } from './ErrorNote.js';
+import { dash, formatNumber, formatTao, shortAddress } from '../format.js';
+
+/** uid, stake, incentive, emission, rank — and, for every number that is zero, why. */
+export function StandingCard() {
+  const query = useQuery('chain.standing', {});
+  useCoreEvent('standing', (event) => query.set(() => event.standing));
+  const s: Standing | undefined = query.data;
+  return (
+    <Card
+      title="On-chain standing"
+      id="standing"
+      actions={
+        <button type="button" className="btn btn-small" onClick={query.reload}>
+          Refresh
+        </button>
+      }
+    >
+      <ErrorNote error={query.error} />
+      {query.loading && !s && <Loading what="standing" />}
+      {s && (
+        <>
+          <dl className="stats">
+            <Stat label="Registered" value={s.registered ? 'yes' : 'no'} />
+            <Stat label="UID" value={s.uid ?? dash} />
+            <Stat label="Stake" value={formatTao(s.stake)} />
+            <Stat label="Incentive" value={formatNumber(s.incentive)} />
+            <Stat label="Emission" value={formatTao(s.emission)} />
+            <Stat label="Trust" value={formatNumber(s.trust)} />
+            <Stat
+              label="Rank among miners"
+              value={s.rank !== undefined ? `${s.rank} of ${s.minersInSubnet ?? '?'}` : dash}
+            />
+            <Stat
+              label="Validator permit"
+              value={s.validatorPermit === undefined ? dash : s.validatorPermit ? 'yes' : 'no'}
+            />
+          </dl>
+          <p className="muted">
+            {s.network}, netuid {s.netuid}, hotkey <span className="mono">{shortAddress(s.hotkey)}</span>
+            {s.axon && <> · axon {s.axon}</>}
+            {s.block !== undefined && <> · block {s.block}</>}
+          </p>
+          {s.explanations.length > 0 && (
+            <ul className="explanations" aria-label="Why some numbers are zero">
+              {s.explanations.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div className="stat">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { Card, Page } from '../components/Card.js';
+import { RunControl } from '../components/RunControl.js';
+import { ProofLogView } from '../components/ProofLogView.js';
+import { LatencyChart } from '../components/LatencyChart.js';
+import { StandingCard } from '../components/StandingCard.js';
+import { DoctorCard } from '../components/DoctorCard.js';
+import { useComponentStatus } from '../state/use-component-status.js';
+import { useProofLog } from '../state/use-proof-log.js';
+import { ErrorNote } from '../components/ErrorNote.js';
+
+export function MiningPage() {
+  const miner = useComponentStatus('miner');
+  const log = useProofLog('miner');
+  const axon = miner.status?.axon;
+  return (
+    <Page
+      title="Mining"
+      lead="Serve proof requests from Subnet 2 validators and earn incentive for fast, valid proofs."
+    >
+      <div className="grid-2">
+        <Card title="Miner" id="miner">
+          <RunControl control={miner} noun="mining" />
+          {axon && (
+            <p className="muted">
+              Axon listening on {axon.host}:{axon.port}
+              {axon.externalIp && <>, announced as {axon.externalIp}</>}
+            </p>
+          )}
+        </Card>
+        <DoctorCard title="Reachability and eligibility" />
+      </div>
+      <StandingCard />
+      <Card title="Latency per circuit" id="latency">
+        <LatencyChart stats={miner.status?.stats ?? []} />
+      </Card>
+      <Card title="Proof log" id="proof-log">
+        <ErrorNote error={log.error} onRetry={log.reload} />
+        <ProofLogView entries={log.entries} role="miner" />
+      </Card>
+    </Page>
+  );
+}

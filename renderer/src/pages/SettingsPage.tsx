@@ -1,0 +1,280 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Settings } from '../../../core/service/contract/index.js';
+import { Card, Loading, Page } from '../components/Card.js';
+import { ErrorNote } from '../components/ErrorNote.js';
+import { useQuery } from '../state/use-query.js';
+import { useAction } from '../state/use-action.js';
+import { NETWORK_CHOICES } from '../onboarding/networks.js';
+
+type Draft = Omit<Settings, 'version'>;
+
+const parseNativePaths = (text: string): Record<string, string> =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .map((line) => line.split('='))
+      .filter((parts) => parts.length >= 2 && parts[0].trim())
+      .map(([name, ...rest]) => [name.trim(), rest.join('=').trim()]),
+  );
+
+/** Every setting of the core, saved in one validated update; the core's error names the bad field. */
+export function SettingsPage() {
+  const settings = useQuery('settings.get', {});
+  const info = useQuery('app.info', {});
+  const save = useAction('settings.update');
+  const [draft, setDraft] = useState<Draft>();
+  const [nativePaths, setNativePaths] = useState('');
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (!settings.data) return;
+    const { version: _version, ...rest } = settings.data;
+    setDraft(rest);
+    setNativePaths(
+      Object.entries(rest.prover.nativePaths)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n'),
+    );
+  }, [settings.data]);
+
+  if (!draft) {
+    return (
+      <Page title="Settings">
+        <ErrorNote error={settings.error} onRetry={settings.reload} />
+        {settings.loading && <Loading what="settings" />}
+      </Page>
+    );
+  }
+
+  const patch = <K extends keyof Draft>(key: K, value: Partial<Draft[K]>) => {
+    setSaved(false);
+    setDraft((d) =>
+      d
+        ? {
+            ...d,
+            [key]: typeof value === 'object' && value !== null ? { ...(d[key] as object), ...value } : value,
+          }
+        : d,
+    );
+  };
+  const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text));
+
+  return (
+    <Page title="Settings">
+      <form
+        className="settings"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const out = await save.run({
+            ...draft,
+            prover: { ...draft.prover, nativePaths: parseNativePaths(nativePaths) },
+          });
+          if (out) {
+            settings.set(() => out);
+            setSaved(true);
+          }
+        }}
+      >
+        <Card title="Network" id="settings-network">
+          <Field label="Network" id="s-network">
+            <select
+              id="s-network"
+              value={draft.network}
+              onChange={(e) => patch('network', e.target.value as Draft['network'])}
+            >
+              {NETWORK_CHOICES.map((n) => (
+                <option key={n.network} value={n.network}>
+                  {n.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            label="Chain endpoint"
+            id="s-endpoint"
+            hint="ws:// or wss:// URL; overrides the network's default"
+          >
+            <input
+              id="s-endpoint"
+              type="url"
+              value={draft.chainEndpoint ?? ''}
+              onChange={(e) => patch('chainEndpoint', e.target.value || undefined)}
+            />
+          </Field>
+          <Field label="Netuid" id="s-netuid" hint="empty = the network's SN2 netuid">
+            <input
+              id="s-netuid"
+              type="number"
+              min={0}
+              value={draft.netuid ?? ''}
+              onChange={(e) => patch('netuid', numberOrUndefined(e.target.value))}
+            />
+          </Field>
+        </Card>
+        <Card title="Wallet" id="settings-wallet">
+          <Field label="Wallet name" id="s-wallet">
+            <input
+              id="s-wallet"
+              value={draft.wallet.name}
+              onChange={(e) => patch('wallet', { name: e.target.value })}
+            />
+          </Field>
+          <Field label="Hotkey" id="s-hotkey">
+            <input
+              id="s-hotkey"
+              value={draft.wallet.hotkey}
+              onChange={(e) => patch('wallet', { hotkey: e.target.value })}
+            />
+          </Field>
+          <Field label="Wallets folder" id="s-wallet-path" hint="empty = ~/.bittensor/wallets">
+            <input
+              id="s-wallet-path"
+              value={draft.wallet.path ?? ''}
+              onChange={(e) => patch('wallet', { path: e.target.value || undefined })}
+            />
+          </Field>
+        </Card>
+        <Card title="Axon" id="settings-axon">
+          <Field label="Port" id="s-axon-port">
+            <input
+              id="s-axon-port"
+              type="number"
+              min={1025}
+              max={65534}
+              value={draft.axon.port}
+              onChange={(e) => patch('axon', { port: Number(e.target.value) })}
+            />
+          </Field>
+          <Field label="External IP" id="s-external-ip" hint="empty = detected automatically">
+            <input
+              id="s-external-ip"
+              value={draft.axon.externalIp ?? ''}
+              onChange={(e) => patch('axon', { externalIp: e.target.value || undefined })}
+            />
+          </Field>
+        </Card>
+        <Card title="Proving" id="settings-prover">
+          <Field label="CPU limit (proof workers)" id="s-cpu" hint="empty = one per core">
+            <input
+              id="s-cpu"
+              type="number"
+              min={1}
+              max={256}
+              value={draft.prover.cpuLimit ?? ''}
+              onChange={(e) => patch('prover', { cpuLimit: numberOrUndefined(e.target.value) })}
+            />
+          </Field>
+          <Check
+            id="s-native"
+            label="Prefer native provers when installed"
+            checked={draft.prover.preferNative}
+            onChange={(v) => patch('prover', { preferNative: v })}
+          />
+          <Field
+            label="Native prover paths"
+            id="s-native-paths"
+            hint="one per line: name=/path/to/executable"
+          >
+            <textarea
+              id="s-native-paths"
+              rows={3}
+              value={nativePaths}
+              onChange={(e) => setNativePaths(e.target.value)}
+            />
+          </Field>
+          <Check
+            id="s-idle"
+            label="Mine only while the computer is idle (never pauses a proof mid-way)"
+            checked={draft.mining.idleOnly}
+            onChange={(v) => patch('mining', { idleOnly: v })}
+          />
+        </Card>
+        <Card title="App" id="settings-app">
+          <Field label="Update channel" id="s-channel">
+            <select
+              id="s-channel"
+              value={draft.app.updateChannel}
+              onChange={(e) => patch('app', { updateChannel: e.target.value as 'stable' | 'beta' })}
+            >
+              <option value="stable">Stable</option>
+              <option value="beta">Beta</option>
+            </select>
+          </Field>
+          <Check
+            id="s-login"
+            label="Start when I log in"
+            checked={draft.app.runAtLogin}
+            onChange={(v) => patch('app', { runAtLogin: v })}
+          />
+          <Check
+            id="s-minimized"
+            label="Start minimised to the tray"
+            checked={draft.app.startMinimized}
+            onChange={(v) => patch('app', { startMinimized: v })}
+          />
+          <Check
+            id="s-notify"
+            label="Notifications (registration, failing proofs, updates)"
+            checked={draft.app.notifications}
+            onChange={(v) => patch('app', { notifications: v })}
+          />
+          <p className="muted">
+            Data folder: <span className="mono">{info.data?.dataDir ?? '…'}</span> · logs folder:{' '}
+            <span className="mono">{info.data ? `${info.data.dataDir}/logs` : '…'}</span>. To move them, start
+            the app with the environment variable SN2_HOME set to another folder.
+          </p>
+        </Card>
+        <div className="button-row sticky-actions">
+          <button type="submit" className="btn btn-primary" disabled={save.pending}>
+            {save.pending ? 'Saving…' : 'Save settings'}
+          </button>
+          {saved && (
+            <span role="status" className="text-ok">
+              Saved.
+            </span>
+          )}
+        </div>
+        <ErrorNote error={save.error} />
+      </form>
+    </Page>
+  );
+}
+
+function Field({
+  label,
+  id,
+  hint,
+  children,
+}: {
+  label: string;
+  id: string;
+  hint?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && <small className="muted">{hint}</small>}
+    </div>
+  );
+}
+
+function Check({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
+  return (
+    <div className="check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
