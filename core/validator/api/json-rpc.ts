@@ -1,11 +1,11 @@
 import {
   isPyDict,
   parsePyJson,
-  pyToJs,
-  PyJsonSyntaxError,
+  PyJsonError,
+  toPlain,
   type PyDict,
   type PyValue,
-} from './python-repr.js';
+} from '../../bittensor/wire/index.js';
 
 /** JSON-RPC 2.0 error codes, plus upstream's code 9 for a request that could not be served. */
 export const RpcCode = {
@@ -59,7 +59,7 @@ export function parseRpcFrame(text: string, maxBatch: number): { batch: boolean;
   try {
     doc = parsePyJson(text);
   } catch (err) {
-    const detail = err instanceof PyJsonSyntaxError ? err.message : 'invalid JSON';
+    const detail = err instanceof PyJsonError ? err.message : 'invalid JSON';
     return {
       batch: false,
       items: [{ reply: errorResponse(null, new RpcError(RpcCode.parseError, 'Parse error', detail)) }],
@@ -82,13 +82,14 @@ function toItem(v: PyValue): RpcItem {
     reply: errorResponse(id, new RpcError(RpcCode.invalidRequest, 'Invalid Request', why)),
   });
   if (!isPyDict(v)) return invalid(null, 'a request must be a JSON object');
-  const field = (k: string) => v.entries.find(([key]) => key === k)?.[1];
-  const rawId = field('id');
-  const hasId = v.entries.some(([k]) => k === 'id');
-  const idValue = hasId ? pyToJs(rawId as PyValue) : undefined;
+  const field = (k: string) => v.get(k);
+  const hasId = v.has('id');
+  const idValue = hasId ? toPlain(v.get('id') as PyValue) : undefined;
   const id: RpcId | undefined =
-    idValue === undefined || idValue === null || typeof idValue === 'string' || typeof idValue === 'number'
-      ? (idValue as RpcId | undefined)
+    idValue === null ||
+    typeof idValue === 'string' ||
+    (typeof idValue === 'number' && Number.isFinite(idValue))
+      ? idValue
       : undefined;
   if (hasId && id === undefined) return invalid(null, 'id must be a string, a number or null');
   if (field('jsonrpc') !== '2.0') return invalid(id ?? null, 'jsonrpc must be "2.0"');
@@ -103,5 +104,5 @@ function toItem(v: PyValue): RpcItem {
     );
     return { reply };
   }
-  return { call: { id, method, params: params ?? { py: 'dict', entries: [] } } };
+  return { call: { id, method, params: params ?? new Map() } };
 }

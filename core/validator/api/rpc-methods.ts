@@ -1,4 +1,4 @@
-import { isPyDict, pyToJs, type PyDict, type PyValue } from './python-repr.js';
+import { isPyDict, toPlain, type PyDict, type PyValue } from '../../bittensor/wire/index.js';
 import { externalRequestHash } from './request-hash.js';
 import { RpcCode, RpcError, type RpcCall } from './json-rpc.js';
 import { selectProofOfWeightsCircuit } from './circuit-selection.js';
@@ -44,10 +44,7 @@ export interface ProofReply {
 }
 
 const invalidParams = (why: string) => new RpcError(RpcCode.invalidParams, 'Invalid params', why);
-const param = (params: PyDict, name: string): PyValue | undefined =>
-  params.entries.find(([k]) => k === name)?.[1];
-const isPyInt = (v: PyValue | undefined): v is { py: 'int'; lexeme: string } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { py?: string }).py === 'int';
+const param = (params: PyDict, name: string): PyValue | undefined => params.get(name);
 
 /** Run one JSON-RPC call to completion; throws RpcError for every refusal or failure. */
 export async function runRpcCall(call: RpcCall, caller: RpcCaller, deps: RpcMethodDeps): Promise<ProofReply> {
@@ -75,7 +72,7 @@ export async function runRpcCall(call: RpcCall, caller: RpcCaller, deps: RpcMeth
       deps.sink.submit({
         kind,
         circuitId: circuit.id,
-        inputs: pyToJs(inputs) as Record<string, unknown>,
+        inputs: toPlain(inputs) as Record<string, unknown>,
         hash,
         origin: caller.origin,
         signal: controller.signal,
@@ -101,13 +98,13 @@ function proofOfWeightsTarget(
   testnet: boolean,
 ): { circuit: ExternalCircuitInfo; inputs: PyDict } {
   const data = param(params, 'evaluation_data');
-  if (data === undefined || !isPyDict(data) || data.entries.length === 0)
+  if (data === undefined || !isPyDict(data) || data.size === 0)
     throw invalidParams('evaluation_data must be a non-empty object');
   const version = param(params, 'weights_version');
-  if (version !== undefined && version !== null && !isPyInt(version))
+  if (version !== undefined && version !== null && typeof version !== 'bigint')
     throw invalidParams('weights_version must be an integer');
   if (caller.netuid === undefined) throw invalidParams('proof_of_weights needs the x-netuid header');
-  const weightsVersion = isPyInt(version) ? Number(version.lexeme) : undefined;
+  const weightsVersion = typeof version === 'bigint' ? Number(version) : undefined;
   const circuit = selectProofOfWeightsCircuit(circuits, caller.netuid, weightsVersion, testnet);
   if (!circuit) throw invalidParams(`no proof-of-weights circuit for netuid ${caller.netuid}`);
   return { circuit, inputs: data };

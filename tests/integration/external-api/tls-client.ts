@@ -26,13 +26,32 @@ export function openRpc(port: number, fingerprint: string, headers: Record<strin
   });
 }
 
-/** Send one frame and wait for the next reply frame. */
-export function roundTrip(ws: WebSocket, frame: string | object): Promise<unknown> {
+/**
+ * Send one frame and wait for its reply: the reply whose id equals `id` when given (several calls may be in
+ * flight on one socket), else the next frame.
+ */
+export function roundTrip(ws: WebSocket, frame: string | object, id?: string | number): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    ws.once('message', (data) => resolve(JSON.parse(String(data))));
+    const onMessage = (data: WebSocket.RawData) => {
+      const reply: unknown = JSON.parse(String(data));
+      if (id !== undefined && (reply as { id?: unknown }).id !== id) return;
+      ws.off('message', onMessage);
+      resolve(reply);
+    };
+    ws.on('message', onMessage);
     ws.once('close', (code) => reject(new Error(`closed with ${code}`)));
     ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   });
+}
+
+/** Close and wait until the server has seen the socket go (its per-IP count is then freed). */
+export async function closeAndWait(ws: WebSocket): Promise<void> {
+  if (ws.readyState !== ws.CLOSED)
+    await new Promise((resolve) => {
+      ws.once('close', resolve);
+      ws.close();
+    });
+  await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export function httpsGet(
