@@ -1,0 +1,53 @@
+import { toPlain } from '../../bittensor/wire/index.js';
+import type { ProofOfWeights } from '../../sn2/synapses.js';
+import { errorMessage } from '../../util/errors.js';
+import { RequestRefusedError } from '../proof-scheduler.js';
+import { proveForCaller, type ProveDeps } from './prove-request.js';
+import { bigintText, timings, type RouteOutcome } from './query-zk-proof.js';
+import type { CallerContext, MinerLogDraft } from './request-context.js';
+
+/**
+ * §3.3 / §7.3: circuit = `verification_key_hash`; `proof` and `public_signals` single-encoded. Every
+ * failure returns the synapse unchanged (HTTP 200). In competition-only mode upstream raises (HTTP
+ * 500); we return it unchanged instead, which validators score the same way.
+ */
+export async function handleProofOfWeights(
+  synapse: ProofOfWeights,
+  caller: CallerContext,
+  deps: ProveDeps & { competitionOnly: boolean },
+): Promise<RouteOutcome<ProofOfWeights>> {
+  const circuitId = synapse.verification_key_hash;
+  const input = toPlain(synapse.inputs) as Record<string, unknown>;
+  const log: MinerLogDraft = {
+    route: 'ProofOfWeightsSynapse',
+    circuitId,
+    circuitName: deps.prover.circuitName(circuitId) ?? 'unknown circuit',
+    validatorHotkey: caller.hotkey,
+    validatorUid: caller.uid,
+    inputBytes: JSON.stringify(input, bigintText).length,
+    status: 'error',
+  };
+  const unchanged = (status: MinerLogDraft['status'], error: string) => ({
+    synapse,
+    log: { ...log, status, error },
+  });
+  if (deps.competitionOnly) return unchanged('rejected', 'competition-only mode');
+  if (synapse.inputs.size === 0) return unchanged('rejected', 'Empty input for proof of weights');
+  if (!deps.prover.circuitName(circuitId)) return unchanged('error', `unknown circuit ${circuitId}`);
+  try {
+    const result = await proveForCaller(deps, caller, circuitId, input);
+    return {
+      synapse: { ...synapse, proof: result.proof, public_signals: result.publicSignals },
+      log: { ...log, status: 'verified', ...timings(result) },
+      proof: { result, input },
+    };
+  } catch (err) {
+    const status =
+      err instanceof RequestRefusedError
+        ? err.reason === 'cannot-finish-in-time'
+          ? 'timeout'
+          : 'rejected'
+        : 'error';
+    return unchanged(status, errorMessage(err));
+  }
+}

@@ -1,0 +1,42 @@
+import type { CircuitProver, ProofResult } from '../circuit-prover.js';
+import type { ProofScheduler } from '../proof-scheduler.js';
+import type { ProofTimeEstimator } from '../proof-time-estimator.js';
+import type { CallerContext } from './request-context.js';
+
+/** Margin kept between the end of a proof and the validator's deadline for the reply to travel. */
+const REPLY_MARGIN_MS = 250;
+
+export interface ProveDeps {
+  prover: CircuitProver;
+  scheduler: ProofScheduler;
+  estimator: ProofTimeEstimator;
+  /** Aborted when the miner stops. */
+  signal: AbortSignal;
+}
+
+/** Admission, then the proof on the pool, bounded by the validator's deadline (late work is aborted). */
+export async function proveForCaller(
+  deps: ProveDeps,
+  caller: CallerContext,
+  circuitId: string,
+  input: Record<string, unknown>,
+): Promise<ProofResult> {
+  const deadline = caller.receivedAt + caller.timeoutSeconds * 1000 - REPLY_MARGIN_MS;
+  const release = await deps.scheduler.acquire({
+    hotkey: caller.hotkey,
+    stake: caller.stake,
+    circuitId,
+    deadline,
+  });
+  try {
+    const started = performance.now();
+    const result = await deps.prover.prove(circuitId, input, {
+      signal: deps.signal,
+      timeoutMs: Math.max(1, deadline - started),
+    });
+    deps.estimator.record(circuitId, performance.now() - started);
+    return result;
+  } finally {
+    release();
+  }
+}
