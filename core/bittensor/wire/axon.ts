@@ -1,0 +1,518 @@
+import { EventEmitter } from 'node:events';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { Duplex } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import type { Sr25519Signer } from '../signer.js';
+import type { AttachHooks, AxonOptions, AxonRequestEvent } from './axon-types.js';
+import { ForwardScheduler, QueueFullError, QueueTimeoutError } from './forward-scheduler.js';
+import { fromHeaders, toHeaders, type HeaderList } from './headers.js';
+import { NonceError, NonceStore } from './nonce-rules.js';
+import { dumpPyJson, parsePyJson, STARLETTE_RESPONSE } from './py-json.js';
+import { pyFloatRepr } from './python-str.js';
+import { RateLimiter } from './rate-limit.js';
+import { publicKeyOf, requestSigningMessage, signatureBytes, sr25519Ready } from './signature.js';
+import {
+  BaseSynapse,
+  bodyHash,
+  createSynapse,
+  parseSynapseJson,
+  synapseToPy,
+  type SynapseDefinition,
+  type SynapseOf,
+} from './synapse.js';
+import { SDK_VERSION_AS_INT } from './version.js';
+import { inlineVerifier, VerifyPool, type SignatureVerifier } from './verify-pool.js';
+
+export type { AttachHooks, AxonOptions, AxonRequestEvent, ForwardContext } from './axon-types.js';
+
+export { SDK_VERSION_AS_INT } from './version.js';
+
+/** A failure with the HTTP status and `message` the SDK axon would send. */
+class Reject extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly internal?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+class ClientGone extends Error {}
+
+interface Route {
+  def: SynapseDefinition;
+  hooks: AttachHooks<SynapseDefinition>;
+}
+
+const systemClockNs = (): bigint => BigInt(Date.now()) * 1_000_000n;
+// json.loads on bytes rejects invalid UTF-8; TextDecoder would otherwise substitute U+FFFD.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const VALID_HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * The bittensor axon (server side of the v10 wire protocol, SDK 9.9.0 semantics): one route per
+ * attached synapse plus the `/Synapse` ping, the SDK's check order
+ * (404 → 500 header parse → 403 blacklist → 401 verify → 408/503 priority queue → 500 body hash
+ * → forward) and its status codes, messages and headers. Emits `request` for every request.
+ */
+export class Axon extends EventEmitter<{ request: [AxonRequestEvent] }> {
+  readonly uuid = randomUUID();
+  private readonly routes = new Map<string, Route>();
+  private readonly server: Server;
+  private readonly nonces = new NonceStore();
+  private readonly scheduler: ForwardScheduler;
+  private readonly ipLimiter: RateLimiter | null;
+  private readonly hotkeyLimiter: RateLimiter | null;
+  private readonly verifier: SignatureVerifier;
+  private readonly clockNs: () => bigint;
+  private readonly opts: Required<Omit<AxonOptions, 'clockNs' | 'perIpLimit' | 'perHotkeyLimit'>>;
+  private readonly stopping = new AbortController();
+  private sweeper?: NodeJS.Timeout;
+
+  constructor(
+    private readonly signer: Sr25519Signer,
+    options: AxonOptions = {},
+  ) {
+    super();
+    this.opts = {
+      port: options.port ?? 8091,
+      host: options.host ?? '0.0.0.0',
+      version: options.version ?? SDK_VERSION_AS_INT,
+      verifyThreads: options.verifyThreads ?? 0,
+      maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
+      maxHeaderBytes: options.maxHeaderBytes ?? 16 * 1024,
+      headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
+      requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+      concurrency: options.concurrency ?? 8,
+      maxQueue: options.maxQueue ?? 256,
+      maxTimeoutS: options.maxTimeoutS ?? 300,
+      requireSignature: options.requireSignature ?? true,
+    };
+    this.clockNs = options.clockNs ?? systemClockNs;
+    this.scheduler = new ForwardScheduler(this.opts.concurrency, this.opts.maxQueue);
+    const ipLimit = options.perIpLimit === undefined ? { ratePerS: 50, burst: 100 } : options.perIpLimit;
+    const hkLimit =
+      options.perHotkeyLimit === undefined ? { ratePerS: 20, burst: 40 } : options.perHotkeyLimit;
+    this.ipLimiter = ipLimit ? new RateLimiter(ipLimit) : null;
+    this.hotkeyLimiter = hkLimit ? new RateLimiter(hkLimit) : null;
+    this.verifier = this.opts.verifyThreads > 0 ? new VerifyPool(this.opts.verifyThreads) : inlineVerifier;
+    this.server = createServer(
+      {
+        maxHeaderSize: this.opts.maxHeaderBytes,
+        headersTimeout: this.opts.headersTimeoutMs,
+        requestTimeout: this.opts.requestTimeoutMs,
+        keepAliveTimeout: 5_000,
+      },
+      (req, res) => void this.handle(req, res),
+    );
+    this.server.on('clientError', (err, socket) => this.onClientError(err, socket));
+    this.attach(BaseSynapse, { forward: (s) => s });
+  }
+
+  /** The axon's own hotkey (ss58): the one requests must be signed for. */
+  get hotkey(): string {
+    return this.signer.address;
+  }
+
+  /** Serves `def` at `/<def.name>`. Attach order is the order listed in 404 messages. */
+  attach<D extends SynapseDefinition>(def: D, hooks: AttachHooks<D>): this {
+    this.routes.set(def.name, { def, hooks: hooks as unknown as AttachHooks<SynapseDefinition> });
+    return this;
+  }
+
+  async start(): Promise<{ host: string; port: number }> {
+    await sr25519Ready();
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.opts.port, this.opts.host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.sweeper = setInterval(() => this.nonces.prune(this.clockNs()), 60_000).unref();
+    const addr = this.server.address();
+    return { host: this.opts.host, port: typeof addr === 'object' && addr ? addr.port : this.opts.port };
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    clearInterval(this.sweeper);
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    await this.verifier.close();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const t0 = performance.now();
+    const peerIp = req.socket.remoteAddress ?? '';
+    const peerPort = req.socket.remotePort ?? null;
+    const route = routeName(req.url ?? '');
+    const timings: AxonRequestEvent['timings'] = { totalMs: 0 };
+    let def: SynapseDefinition = BaseSynapse;
+    let synapse: SynapseOf<SynapseDefinition> | null = null;
+    try {
+      if (this.ipLimiter && !this.ipLimiter.take(peerIp, t0)) {
+        throw new Reject(429, `Too many requests from ${peerIp}`);
+      }
+      const r = this.routes.get(route);
+      if (!r) {
+        throw new Reject(
+          404,
+          `Synapse name '${route}' not found. Available synapses [${[...this.routes.keys()].map((n) => `'${n}'`).join(', ')}]`,
+        );
+      }
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > this.opts.maxBodyBytes)
+        throw new Reject(413, `Request body over ${this.opts.maxBodyBytes} bytes`);
+
+      try {
+        synapse = fromHeaders(r.def, headerPairs(req.rawHeaders));
+      } catch (err) {
+        throw new Reject(500, '', err);
+      }
+      def = r.def;
+      synapse.axon.version = this.opts.version;
+      synapse.axon.uuid = this.uuid;
+      synapse.axon.nonce = this.clockNs();
+      synapse.axon.status_code = 100;
+      synapse.dendrite.ip = peerIp;
+      synapse.dendrite.port = peerPort;
+
+      if (r.hooks.blacklist) {
+        const [blocked, reason] = await r.hooks.blacklist(synapse);
+        if (blocked) throw new Reject(403, `Forbidden. Key is blacklisted: ${reason}.`);
+      }
+
+      const body = await readBody(req, this.opts.maxBodyBytes);
+
+      const tv = performance.now();
+      try {
+        if (r.hooks.verify) await r.hooks.verify(synapse);
+        else await this.defaultVerify(synapse);
+      } catch (err) {
+        throw new Reject(401, `Not Verified with error: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      timings.verifyMs = performance.now() - tv;
+      const hotkey = synapse.dendrite.hotkey ?? '';
+      if (this.hotkeyLimiter && !this.hotkeyLimiter.take(hotkey, performance.now())) {
+        throw new Reject(429, `Too many requests from hotkey ${hotkey}`);
+      }
+
+      const timeoutS = this.effectiveTimeout(synapse.timeout, 12);
+      const tq = performance.now();
+      let release: () => void;
+      try {
+        const priority = r.hooks.priority ? await r.hooks.priority(synapse) : 0;
+        release = await this.scheduler.acquire(priority, timeoutS * 1000);
+      } catch (err) {
+        if (err instanceof QueueTimeoutError)
+          throw new Reject(408, `Response timeout after: ${pyFloatRepr(timeoutS)}s`);
+        if (err instanceof QueueFullError) throw new Reject(503, err.message);
+        throw new Reject(503, `Priority error: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      timings.queueMs = performance.now() - tq;
+      try {
+        const reply = await this.runForward(r, synapse, body, peerIp, hotkey, timeoutS, timings);
+        this.sendSuccess(res, r.def, reply, t0);
+        this.emitEvent(
+          req,
+          route,
+          reply.axon.status_code ?? 200,
+          reply.axon.status_message ?? '',
+          synapse,
+          t0,
+          timings,
+        );
+      } finally {
+        release();
+      }
+    } catch (err) {
+      if (err instanceof ClientGone) {
+        this.emitEvent(req, route, 499, 'client closed the connection', synapse, t0, timings);
+        return;
+      }
+      const reject = err instanceof Reject ? err : new Reject(500, '', err);
+      const errorId = reject.status === 500 ? randomUUID() : undefined;
+      const message = errorId ? `Internal Server Error #${errorId}` : reject.message;
+      this.sendError(res, reject.status, message, def, synapse, t0, reject.status === 413);
+      this.emitEvent(req, route, reject.status, message, synapse, t0, timings, errorId, reject.internal);
+    }
+  }
+
+  private effectiveTimeout(timeout: number | null, fallback: number): number {
+    const t = timeout ?? fallback;
+    return Number.isFinite(t) ? Math.min(Math.max(t, 0), this.opts.maxTimeoutS) : 0;
+  }
+
+  /** Python's `default_verify`: nonce rules, then the signature over the axon's own hotkey. */
+  private async defaultVerify(synapse: SynapseOf<SynapseDefinition>): Promise<void> {
+    const d = synapse.dendrite;
+    if (!d.hotkey) throw new Error('No SS58 formatted address or public key provided.');
+    const publicKey = publicKeyOf(d.hotkey);
+    const key = `${d.hotkey}:${d.uuid}`;
+    const windowS = this.effectiveTimeout(synapse.timeout, 0);
+    this.nonces.check(key, d.nonce, d.version, windowS, this.clockNs());
+    const nonce = d.nonce as bigint;
+    const message = requestSigningMessage(
+      nonce,
+      d.hotkey,
+      this.hotkey,
+      String(d.uuid),
+      String(synapse.computed_body_hash),
+    );
+    if (!d.signature) {
+      if (this.opts.requireSignature) throw new Error('Missing Signature');
+    } else if (!(await this.verifier.verify(publicKey, message, signatureBytes(d.signature)))) {
+      throw new Error(`Signature mismatch with ${message} and ${d.signature}`);
+    }
+    // Re-checked after the (asynchronous) verification so two copies of one request cannot both pass.
+    this.nonces.check(key, nonce, null, windowS, this.clockNs());
+    this.nonces.accept(key, nonce, this.clockNs());
+  }
+
+  private async runForward(
+    r: Route,
+    headerSynapse: SynapseOf<SynapseDefinition>,
+    body: Buffer,
+    peerIp: string,
+    hotkey: string,
+    timeoutS: number,
+    timings: AxonRequestEvent['timings'],
+  ): Promise<SynapseOf<SynapseDefinition>> {
+    let synapse: SynapseOf<SynapseDefinition>;
+    try {
+      synapse = parseSynapseJson(r.def, parsePyJson(STRICT_UTF8.decode(body)));
+    } catch (err) {
+      throw new Reject(500, '', err);
+    }
+    const hash = bodyHash(r.def, synapse);
+    if (hash !== headerSynapse.computed_body_hash) {
+      throw new Reject(
+        500,
+        '',
+        new Error(
+          `Hash mismatch between header body hash ${headerSynapse.computed_body_hash} and parsed body hash ${hash}`,
+        ),
+      );
+    }
+    // The reply's status is the axon's to set (or the forward's), never the caller's.
+    synapse.axon.status_code = null;
+    synapse.axon.status_message = null;
+    synapse.axon.process_time = null;
+
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error('request timeout')), timeoutS * 1000);
+    const signal = AbortSignal.any([deadline.signal, this.stopping.signal]);
+    const tf = performance.now();
+    try {
+      const result = await Promise.race([
+        Promise.resolve(r.hooks.forward(synapse, { signal, peerIp, hotkey })),
+        new Promise<never>((_, reject) =>
+          signal.addEventListener(
+            'abort',
+            () => reject(new Reject(408, `Response timeout after: ${pyFloatRepr(timeoutS)}s`)),
+            { once: true },
+          ),
+        ),
+      ]);
+      return createSynapse(r.def, result as never);
+    } catch (err) {
+      throw err instanceof Reject ? err : new Reject(500, '', err);
+    } finally {
+      clearTimeout(timer);
+      timings.forwardMs = performance.now() - tf;
+    }
+  }
+
+  private sendSuccess(
+    res: ServerResponse,
+    def: SynapseDefinition,
+    synapse: SynapseOf<SynapseDefinition>,
+    t0: number,
+  ): void {
+    const status = synapse.axon.status_code ?? 200;
+    synapse.axon.status_code = status;
+    if (status === 200 && !synapse.axon.status_message) synapse.axon.status_message = 'Success';
+    synapse.axon.process_time = (performance.now() - t0) / 1000;
+    let body: string;
+    let headers: HeaderList;
+    try {
+      if (!Number.isInteger(status) || status < 100 || status > 999)
+        throw new Error(`invalid status code ${status}`);
+      body = dumpPyJson(synapseToPy(def, synapse), STARLETTE_RESPONSE);
+      headers = toHeaders(def, synapse, { headerSize: '0', totalSize: String(synapse.total_size ?? 0) });
+    } catch (err) {
+      throw new Reject(500, '', err);
+    }
+    writeResponse(res, status, headers, body, false);
+  }
+
+  private sendError(
+    res: ServerResponse,
+    status: number,
+    message: string,
+    def: SynapseDefinition,
+    headerSynapse: SynapseOf<SynapseDefinition> | null,
+    t0: number,
+    close: boolean,
+  ): void {
+    if (res.headersSent || res.destroyed) return;
+    const synapse = headerSynapse ?? createSynapse(BaseSynapse, {});
+    synapse.axon.status_code = status;
+    synapse.axon.status_message = message;
+    synapse.axon.process_time = (performance.now() - t0) / 1000;
+    let headers: HeaderList;
+    try {
+      headers = toHeaders(headerSynapse ? def : BaseSynapse, synapse);
+    } catch {
+      headers = [];
+    }
+    writeResponse(
+      res,
+      status,
+      headers,
+      dumpPyJson(new Map([['message', message]]), STARLETTE_RESPONSE),
+      close,
+    );
+  }
+
+  private onClientError(
+    err: NodeJS.ErrnoException,
+    socket: Duplex & { remoteAddress?: string; remotePort?: number },
+  ): void {
+    const status =
+      err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    if (socket.writable && err.code !== 'ECONNRESET') {
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
+    } else {
+      socket.destroy();
+    }
+    this.safeEmit({
+      at: new Date().toISOString(),
+      route: '',
+      status,
+      message: err.code ?? err.message,
+      peerIp: socket.remoteAddress ?? '',
+      peerPort: socket.remotePort ?? null,
+      hotkey: null,
+      uuid: null,
+      nonce: null,
+      timings: { totalMs: 0 },
+    });
+  }
+
+  private emitEvent(
+    req: IncomingMessage,
+    route: string,
+    status: number,
+    message: string,
+    synapse: SynapseOf<SynapseDefinition> | null,
+    t0: number,
+    timings: AxonRequestEvent['timings'],
+    errorId?: string,
+    internal?: unknown,
+  ): void {
+    if (!this.listenerCount('request')) return;
+    timings.totalMs = performance.now() - t0;
+    const event: AxonRequestEvent = {
+      at: new Date().toISOString(),
+      route,
+      status,
+      message,
+      peerIp: req.socket.remoteAddress ?? '',
+      peerPort: req.socket.remotePort ?? null,
+      hotkey: synapse?.dendrite.hotkey ?? null,
+      uuid: synapse?.dendrite.uuid ?? null,
+      nonce: synapse?.dendrite.nonce?.toString() ?? null,
+      timings,
+    };
+    if (errorId) event.errorId = errorId;
+    if (internal !== undefined)
+      event.internalError = internal instanceof Error ? internal.message : String(internal);
+    this.safeEmit(event);
+  }
+
+  // A throwing listener must not take a request (or the process) down with it.
+  private safeEmit(event: AxonRequestEvent): void {
+    try {
+      this.emit('request', event);
+    } catch {
+      // listener bug: ignored on purpose
+    }
+  }
+}
+
+/** First path segment, percent-decoded (Starlette's `request.url.path.split("/")[1]`). */
+function routeName(url: string): string {
+  const path = url.split('?')[0];
+  const seg = path.startsWith('/') ? (path.split('/')[1] ?? '') : '';
+  try {
+    return decodeURIComponent(seg);
+  } catch {
+    return seg;
+  }
+}
+
+function headerPairs(raw: string[]): HeaderList {
+  const out: HeaderList = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i].toLowerCase(), raw[i + 1]]);
+  return out;
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        cleanup();
+        reject(new Reject(413, `Request body over ${max} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks));
+    };
+    const onGone = () => {
+      cleanup();
+      reject(new ClientGone());
+    };
+    const cleanup = () => {
+      req.off('data', onData).off('end', onEnd).off('error', onGone).off('aborted', onGone);
+    };
+    if (req.complete && req.readableEnded) return resolve(Buffer.alloc(0));
+    req.on('data', onData).on('end', onEnd).on('error', onGone).on('aborted', onGone);
+  });
+}
+
+function writeResponse(
+  res: ServerResponse,
+  status: number,
+  headers: HeaderList,
+  body: string,
+  close: boolean,
+): void {
+  if (res.headersSent || res.destroyed) return;
+  const buf = Buffer.from(body, 'utf8');
+  const out: Record<string, string> = {};
+  for (const [k, v] of headers) if (VALID_HEADER_VALUE.test(v)) out[k] = v;
+  out['content-type'] = 'application/json';
+  out['content-length'] = String(buf.length);
+  if (close) out.connection = 'close';
+  res.writeHead(status, out);
+  res.end(buf);
+}
