@@ -12,7 +12,7 @@ import type { Sr25519Signer } from '../signer.js';
 import type { AttachHooks, AxonOptions, AxonRequestEvent } from './axon-types.js';
 import { ForwardScheduler, QueueFullError, QueueTimeoutError } from './forward-scheduler.js';
 import { fromHeaders, toHeaders, type HeaderList } from './headers.js';
-import { NonceError, NonceStore } from './nonce-rules.js';
+import { NonceStore } from './nonce-rules.js';
 import { dumpPyJson, parsePyJson, STARLETTE_RESPONSE } from './py-json.js';
 import { pyFloatRepr } from './python-str.js';
 import { RateLimiter } from './rate-limit.js';
