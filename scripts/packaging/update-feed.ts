@@ -104,7 +104,7 @@ export interface ReleaseFolderReport {
  */
 export async function verifyReleaseFolder(dir: string, version: string): Promise<ReleaseFolderReport> {
   const channel = channelOf(version);
-  const names = await readdir(dir);
+  const names = (await readdir(dir)).sort();
   const feedFiles = names.filter(
     (n) => n === `${channel}.yml` || new RegExp(`^${channel}-[a-z0-9-]+\\.yml$`).test(n),
   );

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { AsarEntry } from '../../../scripts/packaging/asar-inventory.js';
+import {
+  checkPackageContents,
+  packageOf,
+  requiredPackages,
+  type PackageFacts,
+} from '../../../scripts/packaging/package-rules.js';
+
+const facts: PackageFacts = {
+  main: 'dist-electron/main.cjs',
+  appBuildFiles: [
+    'dist/index.html',
+    'dist/assets/index-abc.js',
+    'dist-electron/main.cjs',
+    'dist-electron/preload.cjs',
+  ],
+  manifests: ['deployment_layer/model_1/metadata.json'],
+  practiceCircuitFiles: ['resources/practice-circuit/circuit.zkey'],
+  productionPackages: new Set(['snarkjs', '@polkadot/api', 'onnxruntime-node', 'tsx', 'esbuild']),
+  devDependencies: new Set(['vitest', 'electron']),
+  excludedPackages: new Set(['tsx', 'esbuild']),
+  mainBundleRequires: new Set(['snarkjs', 'electron']),
+  platform: 'linux',
+  arch: 'x64',
+};
+
+const file = (path: string, unpacked = false): AsarEntry => ({ path, size: 10, unpacked });
+const good: AsarEntry[] = [
+  file('package.json'),
+  ...facts.appBuildFiles.map((p) => file(p)),
+  file('deployment_layer/model_1/metadata.json'),
+  file('resources/practice-circuit/circuit.zkey', true),
+  file('node_modules/snarkjs/build/main.cjs'),
+  file('node_modules/@polkadot/api/cjs/index.js'),
+  file('node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node', true),
+];
+
+describe('checkPackageContents', () => {
+  it('accepts a complete, production-only app', () => {
+    expect(checkPackageContents(good, facts)).toEqual([]);
+  });
+
+  it('names every leak and every missing piece', () => {
+    const bad = [
+      ...good.filter(
+        (e) => !e.path.startsWith('dist/assets/') && !e.path.startsWith('resources/practice-circuit/'),
+      ),
+      file('resources/practice-circuit/circuit.zkey', false),
+      file('core/service/core-service.ts'),
+      file('tests/unit/x.test.ts'),
+      file('dist/app.spec.js'),
+      file('resources/practice-circuit/pot11_final.ptau', true),
+      file('node_modules/vitest/dist/index.js'),
+      file('node_modules/tsx/dist/cli.mjs'),
+      file('node_modules/left-pad/index.js'),
+      file('node_modules/onnxruntime-node/bin/napi-v6/darwin/arm64/onnxruntime_binding.node', true),
+      file('node_modules/sqlite3/build/Release/node_sqlite3.node', false),
+    ];
+    expect(checkPackageContents(bad, { ...facts, mainBundleRequires: new Set(['tsx']) }).sort()).toEqual(
+      [
+        'missing app build file: dist/assets/index-abc.js',
+        'practice circuit artefact must be unpacked (asarUnpack): resources/practice-circuit/circuit.zkey',
+        'unexpected top-level entry packed: core',
+        'unexpected top-level entry packed: tests',
+        'tests/unit/x.test.ts packed (test file)',
+        'dist/app.spec.js packed (test file)',
+        'resources/practice-circuit/pot11_final.ptau packed (powers of tau are for the trusted setup only)',
+        'devDependency packed: vitest',
+        'package excluded from the app was packed: tsx',
+        'package outside the production dependency tree packed: left-pad',
+        'package outside the production dependency tree packed: sqlite3',
+        'onnxruntime-node binary for another platform: node_modules/onnxruntime-node/bin/napi-v6/darwin/arm64/onnxruntime_binding.node',
+        'native addon inside the asar: node_modules/sqlite3/build/Release/node_sqlite3.node',
+        'the main bundle requires tsx, which electron-builder.yml leaves out of the app',
+      ].sort(),
+    );
+  });
+
+  it('fails when the repository has no manifests or practice circuit to ship', () => {
+    expect(checkPackageContents(good, { ...facts, manifests: [], practiceCircuitFiles: [] })).toEqual([
+      'no deployment_layer manifests found in the repository',
+      'no practice circuit artefacts found',
+    ]);
+  });
+});
+
+describe('packageOf / requiredPackages', () => {
+  it('finds the innermost package of a node_modules path', () => {
+    expect(packageOf('node_modules/snarkjs/build/main.cjs')).toBe('snarkjs');
+    expect(packageOf('node_modules/@polkadot/api/cjs/index.js')).toBe('@polkadot/api');
+    expect(packageOf('node_modules/a/node_modules/@s/b/x.js')).toBe('@s/b');
+    expect(packageOf('node_modules/.package-lock.json')).toBeNull();
+    expect(packageOf('dist/index.html')).toBeNull();
+  });
+
+  it('lists the bare packages a CommonJS bundle requires', () => {
+    const bundle = `const a = require("snarkjs"); const b = require('@polkadot/api/augment');
+      const c = require("node:path"); const d = require("./local.cjs"); const e = require( "zod" );`;
+    expect([...requiredPackages(bundle)].sort()).toEqual(['@polkadot/api', 'snarkjs', 'zod']);
+  });
+});
