@@ -4,7 +4,7 @@ import type { Stats } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FileMatcher } from 'app-builder-lib/out/fileMatcher.js';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
-import type { DebugLogger } from 'app-builder-lib/out/util/DebugLogger.js';
+type DebugLogger = Parameters<typeof validateConfiguration>[1];
 import type { Configuration } from 'electron-builder';
 import yaml from 'js-yaml';
 import {
