@@ -58,7 +58,8 @@ export function decodeDispatchError(
 /** Turn a pool/RPC rejection ("1010: Invalid Transaction: Custom error: 11") into a typed error. */
 export function decodeRejection(err: unknown): TransactionRejectedError {
   const message = err instanceof Error ? err.message : String(err);
-  const custom = /Custom error: (\d+)/.exec(message);
+  // Substrate nodes say "1010: Invalid Transaction: Custom error: 11"; chopsticks '{"invalid":{"custom":11}}'.
+  const custom = /Custom error: (\d+)/.exec(message) ?? /"custom":\s*(\d+)/.exec(message);
   if (custom) {
     const code = Number(custom[1]);
     const info = customCodeInfo(code);
