@@ -108,6 +108,11 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent] }> {
         maxHeaderSize: this.opts.maxHeaderBytes,
         headersTimeout: this.opts.headersTimeoutMs,
         requestTimeout: this.opts.requestTimeoutMs,
+        // Node only checks the two timeouts above at this interval (default 30 s).
+        connectionsCheckingInterval: Math.max(
+          50,
+          Math.min(this.opts.headersTimeoutMs, this.opts.requestTimeoutMs) / 4,
+        ),
         keepAliveTimeout: 5_000,
       },
       (req, res) => void this.handle(req, res),
@@ -324,6 +329,8 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent] }> {
           ),
         ),
       ]);
+      // A forward that returns only because it saw the abort still missed the deadline.
+      if (signal.aborted) throw new Reject(408, `Response timeout after: ${pyFloatRepr(timeoutS)}s`);
       return createSynapse(r.def, result as never);
     } catch (err) {
       throw err instanceof Reject ? err : new Reject(500, '', err);
