@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import { Axon, type AxonOptions } from '../bittensor/wire/axon.js';
+import type { Sr25519Signer } from '../bittensor/signer.js';
+import type { CircuitStats, CoreEvent, ProofLogEntry, Standing } from '../service/contract/events.js';
+import { circuitStats } from '../service/proof-log.js';
+import { Competition, ProofOfWeightsSynapse, QueryForCapacities, QueryZkProof } from '../sn2/synapses.js';
+import { errorMessage } from '../util/errors.js';
+import { blacklistReason, type BlacklistPolicy, type CallerInfo } from './blacklist.js';
+import type { CircuitProver } from './circuit-prover.js';
+import type { MinerChain, MinerMetagraph } from './miner-ports.js';
+import { ProofScheduler } from './proof-scheduler.js';
+import { ProofTimeEstimator } from './proof-time-estimator.js';
+import { handleCapacities } from './routes/capacities.js';
+import { handleCompetition } from './routes/competition.js';
+import { handleProofOfWeights } from './routes/proof-of-weights.js';
+import { handleQueryZkProof, type RouteOutcome } from './routes/query-zk-proof.js';
+import type { CallerContext } from './routes/request-context.js';
+import { minerStanding } from './standing.js';
+
+export interface MinerOptions {
+  signer: Sr25519Signer;
+  prover: CircuitProver;
+  /** null: `--no-chain` (diagnostics/tests): every route served, blacklist off. */
+  chain: MinerChain | null;
+  port: number;
+  host?: string;
+  /** Public IP announced on chain (resolved by the caller; manual override wins). */
+  externalIp?: string;
+  blacklist: BlacklistPolicy;
+  capacities?: Record<string, number>;
+  competitionOnly?: boolean;
+  /** Proofs at once (the prover pool size). */
+  concurrency: number;
+  emit: (event: CoreEvent) => void;
+  /** ms between metagraph syncs (upstream: at most hourly); also the deregistration watch. */
+  resyncMs?: number;
+  axon?: Omit<AxonOptions, 'port' | 'host'>;
+}
+
+export class MinerNotRegisteredError extends Error {
+  override readonly name = 'MinerNotRegisteredError';
+  constructor(hotkey: string, network: string, netuid: number) {
+    super(
+      `hotkey ${hotkey} is not registered on netuid ${netuid} (${network}). Register it first: ` +
+        `in the app (Mining → Register) or "btcli subnet register --netuid ${netuid} --subtensor.network ${network}"; ` +
+        `registration burns TAO, check the cost with "sn2 chain cost"`,
+    );
+  }
+}
+
+/**
+ * The SN2 miner (§7): an axon with the four SN2 routes + ping, the blacklist before any work, proofs
+ * admitted by a fair, stake-ordered scheduler and run concurrently on the prover pool; every request a
+ * proof-log entry; per-circuit stats and on-chain standing as events.
+ */
+export class Miner {
+  private readonly axon: Axon;
+  private readonly scheduler: ProofScheduler;
+  private readonly estimator = new ProofTimeEstimator();
+  private readonly stopping = new AbortController();
+  private meta: MinerMetagraph | undefined;
+  private callers = new Map<string, CallerInfo>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly entries: ProofLogEntry[] = [];
+  private address: { host: string; port: number } | undefined;
+  private pendingChecks = new Set<Promise<void>>();
+
+  constructor(private readonly o: MinerOptions) {
+    this.scheduler = new ProofScheduler({ concurrency: o.concurrency, estimateMs: this.estimator.estimate });
+    this.axon = new Axon(o.signer, {
+      ...o.axon,
+      port: o.port,
+      host: o.host ?? '0.0.0.0',
+      // Our scheduler decides what runs; the axon only has to hand requests over.
+      concurrency: Math.max(64, o.axon?.concurrency ?? 0),
+    });
+    this.attachRoutes();
+  }
+
+  get hotkey(): string {
+    return this.o.signer.address;
+  }
+
+  get endpoint(): { host: string; port: number } | undefined {
+    return this.address;
+  }
+
+  get inFlight(): number {
+    const s = this.scheduler.stats;
+    return s.running + s.queued;
+  }
+
+  stats(): CircuitStats[] {
+    return circuitStats(this.entries);
+  }
+
+  async start(): Promise<{ host: string; port: number }> {
+    if (this.o.chain) await this.sync(true);
+    this.address = await this.axon.start();
+    if (this.o.chain) await this.serveIfChanged();
+    if (this.o.chain)
+      this.timer = setInterval(
+        () => void this.sync(false).catch((e) => this.log('warn', errorMessage(e))),
+        this.o.resyncMs ?? 3_600_000,
+      );
+    return this.address;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.scheduler.stop();
+    await this.axon.stop();
+    this.stopping.abort();
+    await Promise.allSettled(this.pendingChecks);
+  }
+
+  private async sync(first: boolean): Promise<void> {
+    const chain = this.o.chain;
+    if (!chain) return;
+    const meta = await chain.metagraph();
+    const me = meta.neurons.find((n) => n.hotkey === this.hotkey);
+    if (!me) {
+      if (first) throw new MinerNotRegisteredError(this.hotkey, chain.network, chain.netuid);
+      this.o.emit({
+        type: 'notification',
+        level: 'error',
+        title: 'Miner deregistered',
+        body: `hotkey ${this.hotkey} is no longer registered on netuid ${chain.netuid}; validators will stop querying it`,
+      });
+    }
+    this.meta = meta;
+    this.callers = new Map(
+      meta.neurons.map((n) => [n.hotkey, { uid: n.uid, stake: n.stake, validatorPermit: n.validatorPermit }]),
+    );
+    this.o.emit({ type: 'standing', standing: this.standing() });
+  }
+
+  standing(): Standing {
+    const chain = this.o.chain;
+    return minerStanding(this.hotkey, chain?.network ?? 'none', chain?.netuid ?? 0, this.meta, this.stats());
+  }
+
+  private async serveIfChanged(): Promise<void> {
+    const chain = this.o.chain;
+    const me = this.meta?.neurons.find((n) => n.hotkey === this.hotkey);
+    if (!chain || !me || !this.address) return;
+    const ip = this.o.externalIp;
+    if (!ip) {
+      this.log('warn', 'no external IP known: the on-chain axon was not updated (set --axon.external_ip)');
+      return;
+    }
+    if (me.axon && me.axon.ip === ip && me.axon.port === this.address.port) return;
+    const r = await chain.serveAxon(ip, this.address.port);
+    this.log(
+      'info',
+      `served axon ${ip}:${this.address.port} on chain${r.block ? ` at block ${r.block}` : ''}`,
+    );
+  }
+
+  private blacklistHook = (hotkey: string | null): readonly [boolean, string] => {
+    const policy = this.o.chain ? this.o.blacklist : { disabled: true };
+    const reason = blacklistReason(hotkey ?? '', (h) => this.callers.get(h), policy);
+    if (reason) this.log('info', `blacklisted ${hotkey}: ${reason}`);
+    return reason ? [true, reason] : [false, 'Allowed'];
+  };
+
+  private caller(hotkey: string, timeout: number | null): CallerContext {
+    const info = this.callers.get(hotkey);
+    return {
+      hotkey,
+      uid: info?.uid,
+      stake: info?.stake ?? 0,
+      receivedAt: performance.now(),
+      timeoutSeconds: timeout ?? 12,
+    };
+  }
+
+  private attachRoutes(): void {
+    const deps = () => ({
+      prover: this.o.prover,
+      scheduler: this.scheduler,
+      estimator: this.estimator,
+      signal: this.stopping.signal,
+      competitionOnly: this.o.competitionOnly ?? false,
+    });
+    const priority = (hotkey: string | null) => this.callers.get(hotkey ?? '')?.stake ?? 0;
+    this.axon.attach(QueryZkProof, {
+      blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
+      priority: (s) => priority(s.dendrite.hotkey),
+      forward: async (s, ctx) => {
+        const caller = this.caller(ctx.hotkey, s.timeout);
+        return this.finish(await handleQueryZkProof(s, caller, deps()), caller.receivedAt);
+      },
+    });
+    this.axon.attach(ProofOfWeightsSynapse, {
+      blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
+      priority: (s) => priority(s.dendrite.hotkey),
+      forward: async (s, ctx) => {
+        const caller = this.caller(ctx.hotkey, s.timeout);
+        return this.finish(await handleProofOfWeights(s, caller, deps()), caller.receivedAt);
+      },
+    });
+    this.axon.attach(QueryForCapacities, {
+      blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
+      forward: (s) => handleCapacities(s, this.o.prover, this.o.capacities ?? {}),
+    });
+    this.axon.attach(Competition, {
+      blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
+      forward: (s) => handleCompetition(s),
+    });
+  }
+
+  /** Emit the proof-log entry; a produced proof is self-checked after the reply (no added latency). */
+  private finish<S>(outcome: RouteOutcome<S>, receivedAt: number): S {
+    const totalMs = performance.now() - receivedAt;
+    const base: ProofLogEntry = {
+      id: randomUUID(),
+      at: Date.now() - totalMs,
+      role: 'miner',
+      totalMs,
+      ...outcome.log,
+    };
+    const proof = outcome.proof;
+    const verify = this.o.prover.verify;
+    if (proof && verify) {
+      const check = (async () => {
+        const t = performance.now();
+        let ok = false;
+        let error: string | undefined;
+        try {
+          ok = await verify.call(this.o.prover, base.circuitId, proof.result, proof.input);
+          if (!ok) error = 'our own proof did not verify';
+        } catch (err) {
+          error = `self-check failed: ${errorMessage(err)}`;
+        }
+        this.record({ ...base, verifyMs: performance.now() - t, status: ok ? 'verified' : 'failed', error });
+      })();
+      this.pendingChecks.add(check);
+      void check.finally(() => this.pendingChecks.delete(check));
+    } else this.record(base);
+    return outcome.synapse;
+  }
+
+  private record(entry: ProofLogEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > 5000) this.entries.splice(0, this.entries.length - 5000);
+    this.o.emit({ type: 'proof', entry });
+    this.o.emit({ type: 'circuitStats', stats: this.stats() });
+  }
+
+  private log(level: 'debug' | 'info' | 'warn' | 'error', msg: string): void {
+    this.o.emit({ type: 'log', level, component: 'miner', msg, at: Date.now() });
+  }
+}
