@@ -12,7 +12,12 @@ import { parseArgs } from 'node:util';
 import { readAsarEntries } from './packaging/asar-inventory.js';
 import { loadBuilderConfig } from './packaging/builder-config.js';
 import { buildForCheck, type CheckTarget } from './packaging/build-for-check.js';
-import { checkPackageContents, packageOf, requiredPackages } from './packaging/package-rules.js';
+import {
+  checkPackageContents,
+  packageOf,
+  requiredPackages,
+  selfRelativePaths,
+} from './packaging/package-rules.js';
 import { directoryBytes, largestGroups, mib } from './packaging/size-report.js';
 import { createStandInElectron } from './packaging/stand-in-electron.js';
 import { appUpdateMismatches, parseAppUpdate } from './packaging/update-feed.js';
@@ -127,6 +132,7 @@ async function main(): Promise<void> {
       devDependencies: new Set(Object.keys(pkg.devDependencies ?? {}).filter((d) => !production.has(d))),
       excludedPackages: new Set([...production].filter(isExcludedFromApp)),
       mainBundleRequires: requiredPackages(mainBundle),
+      mainBundleRelativeFiles: selfRelativePaths(mainBundle),
       platform: 'linux',
       arch: 'x64',
     }),

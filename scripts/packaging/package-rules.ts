@@ -1,3 +1,5 @@
+import { isBuiltin } from 'node:module';
+import { posix } from 'node:path';
 import type { AsarEntry } from './asar-inventory.js';
 
 /** What the packaged app must and must not contain, given facts gathered from the project. */
@@ -18,6 +20,8 @@ export interface PackageFacts {
   excludedPackages: ReadonlySet<string>;
   /** Bare module names the main bundle requires at run time. */
   mainBundleRequires: ReadonlySet<string>;
+  /** Relative paths the main bundle resolves against its own location (`new URL(rel, <bundle url>)`). */
+  mainBundleRelativeFiles: ReadonlySet<string>;
   platform: NodeJS.Platform;
   arch: string;
 }
@@ -105,9 +109,20 @@ export function checkPackageContents(entries: readonly AsarEntry[], facts: Packa
       problems.push(`package excluded from the app was packed: ${pkg}`);
     else problems.push(`package outside the production dependency tree packed: ${pkg}`);
   }
-  for (const pkg of facts.excludedPackages) {
-    if (facts.mainBundleRequires.has(pkg)) {
+  const dirs = new Set(entries.flatMap((e) => e.path.split('/').map((_, i, a) => a.slice(0, i).join('/'))));
+  for (const rel of facts.mainBundleRelativeFiles) {
+    const target = posix.normalize(posix.join(posix.dirname(facts.main), rel)).replace(/\/$/, '');
+    if (target.startsWith('..')) {
+      problems.push(`the main bundle reads ${rel} relative to itself: that is outside the app (${target})`);
+    } else if (!byPath.has(target) && !dirs.has(target)) {
+      problems.push(`the main bundle reads ${rel} relative to itself, but ${target} is not packed`);
+    }
+  }
+  for (const pkg of facts.mainBundleRequires) {
+    if (facts.excludedPackages.has(pkg)) {
       problems.push(`the main bundle requires ${pkg}, which electron-builder.yml leaves out of the app`);
+    } else if (pkg !== 'electron' && !isBuiltin(pkg) && !byPath.has(`node_modules/${pkg}/package.json`)) {
+      problems.push(`the main bundle requires ${pkg}, which is not packed (add it to "dependencies")`);
     }
   }
   return problems;
@@ -122,5 +137,18 @@ export function requiredPackages(bundle: string): Set<string> {
     const parts = spec.split('/');
     out.add(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
   }
+  return out;
+}
+
+/**
+ * Paths a CommonJS bundle resolves against its own file, as Vite/Rollup compile
+ * `new URL('../x', import.meta.url)`: `new URL("../x", require("url").pathToFileURL(__filename).href)`.
+ * In a packaged app they must point inside the asar.
+ */
+export function selfRelativePaths(bundle: string): Set<string> {
+  const out = new Set<string>();
+  const pattern =
+    /new URL\(\s*["']([^"':]+)["']\s*,\s*require\(["']url["']\)\.pathToFileURL\(__filename\)\.href\s*\)/g;
+  for (const match of bundle.matchAll(pattern)) out.add(match[1]);
   return out;
 }

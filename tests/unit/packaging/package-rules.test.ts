@@ -4,6 +4,7 @@ import {
   checkPackageContents,
   packageOf,
   requiredPackages,
+  selfRelativePaths,
   type PackageFacts,
 } from '../../../scripts/packaging/package-rules.js';
 
@@ -20,7 +21,8 @@ const facts: PackageFacts = {
   productionPackages: new Set(['snarkjs', '@polkadot/api', 'onnxruntime-node', 'tsx', 'esbuild']),
   devDependencies: new Set(['vitest', 'electron']),
   excludedPackages: new Set(['tsx', 'esbuild']),
-  mainBundleRequires: new Set(['snarkjs', 'electron']),
+  mainBundleRequires: new Set(['snarkjs', 'electron', 'fs', 'worker_threads']),
+  mainBundleRelativeFiles: new Set(['../package.json', '../deployment_layer/']),
   platform: 'linux',
   arch: 'x64',
 };
@@ -31,6 +33,7 @@ const good: AsarEntry[] = [
   ...facts.appBuildFiles.map((p) => file(p)),
   file('deployment_layer/model_1/metadata.json'),
   file('resources/practice-circuit/circuit.zkey', true),
+  file('node_modules/snarkjs/package.json'),
   file('node_modules/snarkjs/build/main.cjs'),
   file('node_modules/@polkadot/api/cjs/index.js'),
   file('node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node', true),
@@ -57,7 +60,13 @@ describe('checkPackageContents', () => {
       file('node_modules/onnxruntime-node/bin/napi-v6/darwin/arm64/onnxruntime_binding.node', true),
       file('node_modules/sqlite3/build/Release/node_sqlite3.node', false),
     ];
-    expect(checkPackageContents(bad, { ...facts, mainBundleRequires: new Set(['tsx']) }).sort()).toEqual(
+    expect(
+      checkPackageContents(bad, {
+        ...facts,
+        mainBundleRequires: new Set(['tsx', 'vite']),
+        mainBundleRelativeFiles: new Set(['../../package.json', '../x.json']),
+      }).sort(),
+    ).toEqual(
       [
         'missing app build file: dist/assets/index-abc.js',
         'practice circuit artefact must be unpacked (asarUnpack): resources/practice-circuit/circuit.zkey',
@@ -73,6 +82,9 @@ describe('checkPackageContents', () => {
         'onnxruntime-node binary for another platform: node_modules/onnxruntime-node/bin/napi-v6/darwin/arm64/onnxruntime_binding.node',
         'native addon inside the asar: node_modules/sqlite3/build/Release/node_sqlite3.node',
         'the main bundle requires tsx, which electron-builder.yml leaves out of the app',
+        'the main bundle requires vite, which is not packed (add it to "dependencies")',
+        'the main bundle reads ../../package.json relative to itself: that is outside the app (../package.json)',
+        'the main bundle reads ../x.json relative to itself, but x.json is not packed',
       ].sort(),
     );
   });
@@ -92,6 +104,13 @@ describe('packageOf / requiredPackages', () => {
     expect(packageOf('node_modules/a/node_modules/@s/b/x.js')).toBe('@s/b');
     expect(packageOf('node_modules/.package-lock.json')).toBeNull();
     expect(packageOf('dist/index.html')).toBeNull();
+  });
+
+  it('finds the files a bundle resolves against its own location', () => {
+    const bundle = `var v = JSON.parse(readFileSync(new URL("../../package.json", require("url").pathToFileURL(__filename).href)));
+      const d = new URL('../deployment_layer/', require("url").pathToFileURL(__filename).href);
+      const abs = new URL("https://example.org/x", require("url").pathToFileURL(__filename).href);`;
+    expect([...selfRelativePaths(bundle)]).toEqual(['../../package.json', '../deployment_layer/']);
   });
 
   it('lists the bare packages a CommonJS bundle requires', () => {
