@@ -17,6 +17,7 @@ const nav = (page: Page, name: string) =>
  * shown once and confirmed) → hardware → Start mining → verified proofs in the log → Stop.
  */
 test('onboarding, wallet, hardware, then mining on the practice network', async ({ page }) => {
+  test.setTimeout(600_000);
   await page.goto(ui.url);
   await expect(page.getByRole('heading', { name: 'Set up Subnet 2 Desktop' })).toBeVisible();
 
@@ -49,7 +50,11 @@ test('onboarding, wallet, hardware, then mining on the practice network', async 
   await expect(page.getByRole('heading', { name: 'Mining', level: 1 })).toBeVisible();
   const state = page.getByTestId('run-state');
   await page.getByRole('button', { name: 'Start mining' }).click();
-  await expect(state).toHaveText('Running', { timeout: 180_000 });
+  // Fail fast with the core's own message when the miner cannot start.
+  const startFailed = page.getByRole('alert').filter({ hasText: 'miner.start failed' });
+  await expect(state.filter({ hasText: /^Running$/ }).or(startFailed)).toBeVisible({ timeout: 180_000 });
+  await expect(startFailed).toHaveCount(0);
+  await expect(state).toHaveText('Running');
   await expect(page.locator('.proof-row[data-status="verified"]').first()).toBeVisible({ timeout: 300_000 });
 
   await page.locator('.proof-row[data-status="verified"]').first().click();
@@ -58,5 +63,6 @@ test('onboarding, wallet, hardware, then mining on the practice network', async 
 
   await page.getByRole('button', { name: 'Stop mining' }).click();
   await expect(state).toHaveText('Stopped', { timeout: 120_000 });
-  await nav(page, 'Mining').click();
+  await nav(page, 'Logs').click();
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
 });
