@@ -265,6 +265,11 @@ export interface FieldSpec<T> {
   readonly frozen?: boolean;
 }
 
+/** A field declared with `withDefault` (not pydantic-required). */
+export interface DefaultedField<T> extends FieldSpec<T> {
+  readonly default: { value: T };
+}
+
 export type FieldsSpec = Record<string, FieldSpec<unknown>>;
 export type ValuesOf<F extends FieldsSpec> = {
   -readonly [K in keyof F]: F[K] extends FieldSpec<infer T> ? T : never;
@@ -276,7 +281,11 @@ export function required<T>(type: PyType<T>, opts: { frozen?: boolean } = {}): F
 }
 
 /** A field with a default value (lists/dicts are copied per instance, as pydantic does). */
-export function withDefault<T>(type: PyType<T>, value: T, opts: { frozen?: boolean } = {}): FieldSpec<T> {
+export function withDefault<T>(
+  type: PyType<T>,
+  value: NoInfer<T>,
+  opts: { frozen?: boolean } = {},
+): DefaultedField<T> {
   return { type, default: { value }, frozen: opts.frozen };
 }
 

@@ -35,6 +35,7 @@ import * as py from './py-types.js';
 import {
   fieldsToPy,
   validateFields,
+  type DefaultedField,
   type FieldsSpec,
   type ValuesOf,
   withDefault,
@@ -44,7 +45,7 @@ import type { PyDict, PyValue } from './py-value.js';
 
 export { py };
 export { required, withDefault, SynapseValidationError } from './py-types.js';
-export type { FieldSpec, FieldsSpec, PyType, ValuesOf } from './py-types.js';
+export type { DefaultedField, FieldSpec, FieldsSpec, PyType, ValuesOf } from './py-types.js';
 
 export interface SynapseDefinition<F extends FieldsSpec = FieldsSpec> {
   readonly name: string;

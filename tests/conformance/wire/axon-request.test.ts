@@ -4,6 +4,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../../helpers/shared.js';
 import {
   Axon,
+  BaseSynapse,
+  parseSynapseJson,
   Dendrite,
   parsePyJson,
   publicKeyOf,
@@ -231,12 +233,8 @@ describe('vectors/axon-request.json: our dendrite builds the same request', () =
         externalIp: V.dendrite.ip,
         clockNs: () => BigInt(V.dendrite.nonce),
       });
-      const body = parsePyJson(r.request_body) as Map<string, unknown>;
-      const def =
-        r.name === 'ping'
-          ? (await import('../../../core/bittensor/wire/index.js')).BaseSynapse
-          : ExampleSynapse;
-      const { parseSynapseJson } = await import('../../../core/bittensor/wire/index.js');
+      const body = parsePyJson(r.request_body);
+      const def = r.name === 'ping' ? BaseSynapse : ExampleSynapse;
       const synapse = parseSynapseJson(def, body);
       const p = d.prepare(
         { ip: '198.51.100.7', port: 8091, hotkey: V.axon.hotkey_ss58 },

@@ -10,6 +10,7 @@ import {
   py,
   required,
   withDefault,
+  type PyValue,
 } from '../../../core/bittensor/wire/index.js';
 import { axonServer, dendriteClient } from '../../../core/bittensor/transport.js';
 import type { Sr25519Signer } from '../../../core/bittensor/signer.js';
@@ -371,7 +372,7 @@ describe('axon ↔ dendrite over loopback', () => {
     const req = createSynapse(Typed, {
       id: 12345678901234567890n,
       hash: 'h',
-      inputs: new Map([
+      inputs: new Map<string, PyValue>([
         ['2', 1.0],
         ['b', 2n],
       ]),
