@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
+import packageJson from '../../package.json';
 
-/** The app's own version, from package.json (the single source). */
-export const APP_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+/** The app's own version, from package.json (the single source); bundlers inline it. */
+export const APP_VERSION: string = packageJson.version;
