@@ -35,7 +35,6 @@ import * as py from './py-types.js';
 import {
   fieldsToPy,
   validateFields,
-  type DefaultedField,
   type FieldsSpec,
   type ValuesOf,
   withDefault,
