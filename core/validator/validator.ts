@@ -171,10 +171,7 @@ export class Validator {
           });
           this.inFlight.set(uid, job);
         }
-        if (this.o.maxRequests !== undefined && this.finished >= this.o.maxRequests) {
-          await this.attemptWeights(true);
-          break;
-        }
+        if (this.o.maxRequests !== undefined && this.finished >= this.o.maxRequests) break;
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, 100);
           this.wake = () => {
@@ -313,6 +310,12 @@ export class Validator {
       this.log('warn', `query to uid ${req.uid} failed: ${errorMessage(err)}`);
       return { ok: false, processTime: undefined, deserialized: null };
     }
+  }
+
+  /** Practice: score the responses of a short session now (see ScoreManager.flushPartialBatch). */
+  async flushScores(): Promise<void> {
+    const batch = await this.scores.flushPartialBatch();
+    if (batch) this.log('info', `scored ${batch.updates.length} miners from a padded partial batch`);
   }
 
   /** §3.4: hourly, answers only logged. */

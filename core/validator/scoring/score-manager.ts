@@ -1,6 +1,6 @@
 import { POW_BATCH_SIZE, BATCHED_POW_SIZE } from '../../sn2/constants.js';
 import { EvaluationData } from './evaluation-data.js';
-import { powItem, type PowItem } from './pow-item.js';
+import { paddingPowItem, powItem, type PowItem } from './pow-item.js';
 import { scorePowBatch, type ScoreUpdate } from './batch-scores.js';
 import type { WitnessCalculator } from './witness.js';
 import type { ScoreStore, ValidatorState } from './score-store.js';
@@ -139,6 +139,23 @@ export class ScoreManager {
       return { step, updates };
     });
     return this.batchRunning;
+  }
+
+  /**
+   * Practice only: score the items since the last full batch now, padded to 256 with §9.5 padding
+   * items (skipped when applied), so a short session ends with witness-computed scores. Mainnet
+   * validators never do this; they wait for the 256th response.
+   */
+  async flushPartialBatch(): Promise<BatchResult | undefined> {
+    const pending = this.queue.length % POW_BATCH_SIZE;
+    if (pending === 0) return undefined;
+    const items = [...this.queue.slice(this.queue.length - pending)];
+    while (items.length < POW_BATCH_SIZE) items.push(paddingPowItem());
+    await this.batchRunning;
+    const updates = await scorePowBatch(items, this.scores.length, this.witness);
+    for (const u of updates) this.scores[u.uid] = u.score;
+    this.persist();
+    return { step: this.lastBatchStep, updates };
   }
 
   /** Batched PoW (§8.4): hand the oldest 1024 queue items to a request, removing them. */
