@@ -1,0 +1,100 @@
+import type { Command } from 'commander';
+import { cliOutput } from '../context.js';
+import { loadHotkey } from '../../bittensor/wallet/index.js';
+import { ChainClient } from '../../chain/client.js';
+import { resolveEndpoint } from '../../chain/networks.js';
+import { CircuitStore } from '../../circuits/store.js';
+import { minerChain } from '../../miner/chain-adapter.js';
+import { Miner } from '../../miner/miner.js';
+import { storeProver } from '../../miner/store-prover.js';
+import { inProcessRunner } from '../../miner/in-process-runner.js';
+import { NetworkSchema } from '../../service/contract/settings.js';
+import { defaultSn2Netuid } from '../../sn2/constants.js';
+import { UserError } from '../../util/errors.js';
+
+interface MineOptions {
+  'subtensor.network': string;
+  'subtensor.chain_endpoint'?: string;
+  netuid?: string;
+  'wallet.name': string;
+  'wallet.hotkey': string;
+  'wallet.path'?: string;
+  'axon.port': string;
+  'axon.external_ip'?: string;
+  disableBlacklist?: boolean;
+  chain: boolean;
+  json?: boolean;
+}
+
+export function registerMine(program: Command): void {
+  program
+    .command('mine')
+    .description(
+      'Run the SN2 miner: serve QueryZkProof, ProofOfWeightsSynapse, QueryForCapacities and Competition',
+    )
+    .option('--subtensor.network <network>', 'finney | test | local | a ws:// URL', 'finney')
+    .option('--subtensor.chain_endpoint <url>', 'chain endpoint (overrides the network preset)')
+    .option('--netuid <n>', 'subnet (default 2 on finney, 118 on test)')
+    .option('--wallet.name <name>', 'wallet name', 'default')
+    .option('--wallet.hotkey <name>', 'hotkey name', 'default')
+    .option('--wallet.path <path>', 'wallets folder (default ~/.bittensor/wallets)')
+    .option('--axon.port <port>', 'axon port', '8091')
+    .option('--axon.external_ip <ip>', 'public IP announced on chain')
+    .option('--disable-blacklist', 'answer every caller (no registration/stake/permit checks)')
+    .option('--no-chain', 'serve the axon without any chain (diagnostics and tests); every route answers')
+    .option('--json', 'JSON lines of events on stdout')
+    .action(async (o: MineOptions) => {
+      const out = cliOutput(Boolean(o.json));
+      const port = Number(o['axon.port']);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new UserError('--axon.port must be a port number');
+      const hotkey = await loadHotkey({
+        name: o['wallet.name'],
+        hotkey: o['wallet.hotkey'],
+        path: o['wallet.path'],
+      });
+      let chain = null;
+      let client: ChainClient | undefined;
+      if (o.chain) {
+        const netArg = o['subtensor.network'];
+        const isUrl = /^wss?:\/\//.test(netArg);
+        const network = isUrl ? 'custom' : NetworkSchema.parse(netArg);
+        const endpoint = resolveEndpoint(
+          network,
+          o['subtensor.chain_endpoint'] ?? (isUrl ? netArg : undefined),
+        );
+        const netuid = o.netuid ? Number(o.netuid) : defaultSn2Netuid(network);
+        out.info(`connecting to ${endpoint} (netuid ${netuid})…`);
+        client = await ChainClient.connect(endpoint);
+        chain = minerChain(client.api, network, netuid, hotkey);
+      }
+      const miner = new Miner({
+        signer: hotkey,
+        prover: storeProver(new CircuitStore(), inProcessRunner),
+        chain,
+        port,
+        externalIp: o['axon.external_ip'],
+        blacklist: { disabled: Boolean(o.disableBlacklist) },
+        concurrency: 1,
+        emit: (e) => {
+          if (o.json) process.stdout.write(`${JSON.stringify(e)}\n`);
+          else if (e.type === 'proof')
+            out.info(
+              `${e.entry.route} ${e.entry.circuitName} from ${e.entry.validatorHotkey}: ${e.entry.status}${e.entry.error ? ` (${e.entry.error})` : ''} ${Math.round(e.entry.totalMs)} ms`,
+            );
+          else if (e.type === 'log' && e.level !== 'debug') out.info(e.msg);
+        },
+      });
+      const addr = await miner.start();
+      out.info(
+        `miner ${hotkey.address} serving on ${addr.host}:${addr.port}${chain ? '' : ' (no chain)'}; Ctrl-C to stop`,
+      );
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await miner.stop();
+      await client?.close();
+      process.exit(0);
+    });
+}
