@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readKeyfile } from '../../../core/bittensor/wallet/index.js';
+import { readKeyfile, writeSecretKeyfile } from '../../../core/bittensor/wallet/index.js';
+import { Keypair } from '../../../core/bittensor/keys/index.js';
 
 const writer = join(process.cwd(), 'tests/unit/wallet/keyfile-writer.ts');
 const dir = mkdtempSync(join(tmpdir(), 'sn2-keyfile-kill-'));
@@ -26,6 +27,8 @@ describe('keyfile writes survive kill -9', () => {
     const file = join(dir, 'hotkeys', 'default');
     const alice = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
     const bob = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+    // The file exists before the first kill: each kill must leave the old or the new content, never a torn file.
+    await writeSecretKeyfile(file, await Keypair.fromUri('//Alice'));
     for (const delay of [7, 31, 83, 149]) {
       await killWhileWriting(file, delay);
       const key = await readKeyfile(file, 'hotkey', { onWarning: (m) => expect.fail(m) });

@@ -26,7 +26,7 @@ describe('wallet.* commands of the CoreService', () => {
     const created = await core.invoke('wallet.create', {
       name: 'ui',
       hotkey: 'miner',
-      password: 'pw',
+      password: 'Secret-Pässword-42',
       words: 24,
     });
     off();
@@ -45,7 +45,8 @@ describe('wallet.* commands of the CoreService', () => {
     // Secrets stay out of the app's logs.
     const logs = readFileSync(join(dir, 'logs', 'sn2.log'), 'utf8');
     expect(logs).toContain(created.coldkeyAddress);
-    for (const m of [created.coldkeyMnemonic, created.hotkeyMnemonic, 'pw"']) expect(logs).not.toContain(m);
+    for (const m of [created.coldkeyMnemonic, created.hotkeyMnemonic, 'Secret-Pässword-42'])
+      expect(logs).not.toContain(m);
   });
 
   it('import hotkey from a mnemonic; a coldkey import without password is refused', async () => {
