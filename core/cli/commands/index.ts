@@ -8,6 +8,7 @@ import { registerQuery } from './query.js';
 import { registerProve } from './prove.js';
 import { registerUi } from './ui.js';
 import { registerWallet } from './wallet.js';
+import { registerQuery } from './query.js';
 
 /** Every `sn2` subcommand, one registration function per area (core/cli/commands/<area>.ts). */
 export const commands: Array<(program: Command) => void> = [
@@ -20,4 +21,5 @@ export const commands: Array<(program: Command) => void> = [
   registerProve,
   registerUi,
   registerWallet,
+  registerQuery,
 ];
