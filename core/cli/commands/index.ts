@@ -8,7 +8,6 @@ import { registerQuery } from './query.js';
 import { registerProve } from './prove.js';
 import { registerUi } from './ui.js';
 import { registerWallet } from './wallet.js';
-import { registerQuery } from './query.js';
 
 /** Every `sn2` subcommand, one registration function per area (core/cli/commands/<area>.ts). */
 export const commands: Array<(program: Command) => void> = [
@@ -21,5 +20,4 @@ export const commands: Array<(program: Command) => void> = [
   registerProve,
   registerUi,
   registerWallet,
-  registerQuery,
 ];
