@@ -112,6 +112,10 @@ function deepMerge(base: Record<string, unknown>, patch: Record<string, unknown>
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
     const prev = out[key];
     const bothObjects = isPlainObject(prev) && isPlainObject(value);
     out[key] = bothObjects ? deepMerge(prev, value) : value;

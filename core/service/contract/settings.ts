@@ -91,11 +91,17 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends Record<string, unknown> ? DeepPartial<T[K]> : T[K] };
+/** Nested partial; an optional field may be set to null to clear it. */
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends Record<string, unknown>
+    ? DeepPartial<T[K]>
+    : T[K] | (undefined extends T[K] ? null : never);
+};
 export type SettingsPatch = DeepPartial<Omit<Settings, 'version'>>;
 
 /**
- * A partial update: any subset of fields, nested objects merged into the current settings. Its shape
+ * A partial update: any subset of fields, nested objects merged into the current settings, `null`
+ * clearing an optional field. Its shape
  * is checked here; its values are checked by SettingsSchema on the merged result, so an error names
  * the exact field.
  */

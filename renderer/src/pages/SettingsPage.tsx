@@ -65,9 +65,25 @@ export function SettingsPage() {
         className="settings"
         onSubmit={async (e) => {
           e.preventDefault();
+          // Emptied optional fields are sent as null so the core clears them instead of keeping the old value.
           const out = await save.run({
             ...draft,
-            prover: { ...draft.prover, nativePaths: parseNativePaths(nativePaths) },
+            chainEndpoint: draft.chainEndpoint ?? null,
+            netuid: draft.netuid ?? null,
+            wallet: { ...draft.wallet, path: draft.wallet.path ?? null },
+            axon: { ...draft.axon, externalIp: draft.axon.externalIp ?? null },
+            prover: {
+              ...draft.prover,
+              cpuLimit: draft.prover.cpuLimit ?? null,
+              nativePaths: parseNativePaths(nativePaths),
+            },
+            validator: {
+              ...draft.validator,
+              proofPublishing: {
+                ...draft.validator.proofPublishing,
+                url: draft.validator.proofPublishing.url ?? null,
+              },
+            },
           });
           if (out) {
             settings.set(() => out);

@@ -31,6 +31,15 @@ describe('SettingsStore', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('null in a patch clears an optional field', () => {
+    const store = new SettingsStore(file);
+    store.update({ chainEndpoint: 'ws://10.0.0.1:9944', axon: { externalIp: '203.0.113.5' } });
+    const cleared = store.update({ chainEndpoint: null, axon: { externalIp: null } });
+    expect(cleared.chainEndpoint).toBeUndefined();
+    expect(cleared.axon).toEqual({ port: 8091 });
+    expect(new SettingsStore(file).load().chainEndpoint).toBeUndefined();
+  });
+
   it('rejects an invalid patch naming the field, and keeps the old value', () => {
     const store = new SettingsStore(file);
     store.update({ axon: { port: 9000 } });
