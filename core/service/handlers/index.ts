@@ -1,10 +1,11 @@
 import type { AreaFactory } from './types.js';
 import { appHandlers } from './app.js';
 import { chainHandlers } from './chain.js';
+import { circuitsHandlers } from './circuits.js';
 import { hardwareHandlers } from './hardware.js';
 import { walletHandlers } from './wallet.js';
 
 export type { HandlerMap, AreaFactory } from './types.js';
 
 /** Every area's handlers; a test checks that together they cover the whole contract. */
-export const handlerFactories: AreaFactory[] = [appHandlers, chainHandlers, hardwareHandlers, walletHandlers];
+export const handlerFactories: AreaFactory[] = [appHandlers, chainHandlers, circuitsHandlers, hardwareHandlers, walletHandlers];

@@ -1,0 +1,111 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { cliOutput } from '../context.js';
+import { dataPaths } from '../../util/paths.js';
+import { UserError } from '../../util/errors.js';
+import { findCircuit } from '../../circuits/find.js';
+import { createProvingEngine } from '../../provers/engine.js';
+import { SettingsStore } from '../../service/settings-store.js';
+import type { CircuitInput } from '../../circuits/inputs/types.js';
+import { validateInput } from '../../circuits/inputs/registry.js';
+
+function readJsonFile(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read ${what} ${path}: ${(err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UserError(`${what} ${path} is not valid JSON`);
+  }
+}
+
+function readInput(path: string): CircuitInput {
+  const v = readJsonFile(path, 'input file');
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new UserError(`input file ${path} must hold a JSON object`);
+  return v as CircuitInput;
+}
+
+async function engine() {
+  const paths = dataPaths();
+  const settings = new SettingsStore(paths.settings).get();
+  return createProvingEngine({ paths, prover: settings.prover });
+}
+
+export function registerProve(program: Command): void {
+  program
+    .command('prove')
+    .description('Prove a circuit input (used as-is, like a miner does) and write proof.json and public.json')
+    .requiredOption('--circuit <id>', 'circuit id or unique prefix')
+    .requiredOption('--input <file>', 'JSON input of the circuit')
+    .option('--out <dir>', 'folder for proof.json and public.json', '.')
+    .option('--process', 'validate and process the input first, as a validator does for a real-world request')
+    .option('--json', 'machine-readable output')
+    .action(
+      async (opts: { circuit: string; input: string; out: string; process?: boolean; json?: boolean }) => {
+        const out = cliOutput(Boolean(opts.json));
+        const raw = readInput(opts.input);
+        const e = await engine();
+        try {
+          const circuit = findCircuit(e.store, opts.circuit);
+          mkdirSync(opts.out, { recursive: true });
+          let input = raw;
+          if (opts.process) {
+            try {
+              input = validateInput(circuit.id, raw);
+            } catch (err) {
+              throw new UserError((err as Error).message);
+            }
+            writeFileSync(join(opts.out, 'input.json'), `${JSON.stringify(input)}\n`);
+          }
+          const r = await e.prover.prove(circuit.id, input);
+          writeFileSync(join(opts.out, 'proof.json'), `${r.proofText}\n`);
+          writeFileSync(join(opts.out, 'public.json'), `${r.publicSignalsText}\n`);
+          const result = { circuit: circuit.id, prover: r.prover, timings: r.timings, out: opts.out };
+          out.result(
+            result,
+            () =>
+              `proved ${circuit.name} with ${r.prover} in ${Math.round(r.timings.totalMs)} ms → ${opts.out}`,
+          );
+        } finally {
+          await e.close();
+        }
+      },
+    );
+  program
+    .command('verify')
+    .description(
+      'Verify a proof as a v10 validator does (with --input, every input position is pinned to it)',
+    )
+    .requiredOption('--circuit <id>', 'circuit id or unique prefix')
+    .requiredOption('--proof <file>', 'proof.json')
+    .requiredOption('--public <file>', 'public.json (public signals / instances)')
+    .option('--input <file>', 'the input the proof must be for')
+    .option('--json', 'machine-readable output')
+    .action(
+      async (opts: { circuit: string; proof: string; public: string; input?: string; json?: boolean }) => {
+        const out = cliOutput(Boolean(opts.json));
+        const proofText = JSON.stringify(readJsonFile(opts.proof, 'proof file'));
+        const publicText = JSON.stringify(readJsonFile(opts.public, 'public signals file'));
+        const expected = opts.input ? readInput(opts.input) : {};
+        const e = await engine();
+        try {
+          const circuit = findCircuit(e.store, opts.circuit);
+          const r = await e.prover.verify(circuit.id, expected, proofText, publicText);
+          out.result({ circuit: circuit.id, ...r }, () =>
+            r.verified
+              ? `OK: proof verified (${r.verifier})`
+              : `NOT VERIFIED: ${r.reason ?? 'invalid proof'}`,
+          );
+          if (!r.verified) process.exitCode = 1;
+        } finally {
+          await e.close();
+        }
+      },
+    );
+}
