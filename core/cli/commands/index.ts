@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import { registerCircuits } from './circuits.js';
-import { registerCircuits } from './circuits.js';
 import { registerDevnet } from './devnet.js';
 import { registerHardware } from './hardware.js';
 import { registerMine } from './mine.js';
 import { registerPractice } from './practice.js';
 import { registerQuery } from './query.js';
-import { registerProve } from './prove.js';
 import { registerProve } from './prove.js';
 import { registerUi } from './ui.js';
 import { registerWallet } from './wallet.js';
@@ -14,13 +12,11 @@ import { registerWallet } from './wallet.js';
 /** Every `sn2` subcommand, one registration function per area (core/cli/commands/<area>.ts). */
 export const commands: Array<(program: Command) => void> = [
   registerCircuits,
-  registerCircuits,
   registerDevnet,
   registerHardware,
   registerMine,
   registerPractice,
   registerQuery,
-  registerProve,
   registerProve,
   registerUi,
   registerWallet,
