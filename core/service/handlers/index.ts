@@ -8,4 +8,10 @@ import { walletHandlers } from './wallet.js';
 export type { HandlerMap, AreaFactory } from './types.js';
 
 /** Every area's handlers; a test checks that together they cover the whole contract. */
-export const handlerFactories: AreaFactory[] = [appHandlers, chainHandlers, circuitsHandlers, hardwareHandlers, walletHandlers];
+export const handlerFactories: AreaFactory[] = [
+  appHandlers,
+  chainHandlers,
+  circuitsHandlers,
+  hardwareHandlers,
+  walletHandlers,
+];
