@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -237,6 +238,8 @@ export class ExternalApiServer {
     netuid: number | undefined,
   ): void {
     const closed = new AbortController();
+    // One abort listener per pending call; their number is bounded by maxPendingPerOrigin.
+    setMaxListeners(this.limits.maxPendingPerOrigin + 10, closed.signal);
     this.lastSeen.set(ws, Date.now());
     ws.on('close', () => closed.abort(new Error('caller disconnected')));
     ws.on('error', (err) => this.reject({ ip, origin }, `WebSocket error: ${err.message}`));
