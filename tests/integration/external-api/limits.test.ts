@@ -85,6 +85,7 @@ beforeAll(async () => {
       maxPendingPerOrigin: 1,
       httpPerSecond: 0.01,
       httpBurst: 2,
+      idleTimeoutMs: 1500,
     },
   });
 });
@@ -134,6 +135,27 @@ describe('hard limits', () => {
     expect(statuses.slice(2)).toEqual([429, 429]);
   });
 
+  it('closes a socket that sends a binary frame (1003)', async () => {
+    const ws = await connect(alice);
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+    ws.send(Buffer.from([1, 2, 3]));
+    expect(await closed).toBe(1003);
+    await closeAndWait(ws);
+  });
+
+  it('closes a socket that stops answering pings, keeps one that answers', async () => {
+    const silent = new WebSocket(`wss://127.0.0.1:${api.port}/rpc`, {
+      headers: headers(alice),
+      autoPong: false,
+      ...pinTo(cert.fingerprint),
+    });
+    await new Promise((resolve) => silent.once('open', resolve));
+    const alive = await connect(alice);
+    await new Promise<void>((resolve) => silent.once('close', () => resolve()));
+    expect(alive.readyState).toBe(alive.OPEN);
+    await closeAndWait(alive);
+  });
+
   it('logs every rejection with its reason', () => {
     const reasons = logLines.filter((l) => l.msg === 'external api: rejected').map((l) => l.reason);
     expect(reasons).toEqual(
@@ -143,6 +165,8 @@ describe('hard limits', () => {
         'Too many requests: rate limit for this hotkey',
         'too many sockets from this IP',
         'HTTP rate limit',
+        'binary frame on /rpc',
+        'idle WebSocket closed',
       ]),
     );
     expect(reasons.every((r) => typeof r === 'string' && r.length > 0)).toBe(true);
