@@ -25,8 +25,13 @@ export interface ListedCircuit {
 export function circuitCatalog(
   source: { list(): readonly ListedCircuit[] },
   inputSchema: (circuitId: string) => Record<string, unknown> | undefined,
+  /** The circuit's input check (core/circuits `validateInput`); throws on a bad input. */
+  checkInput?: (circuitId: string, inputs: Record<string, unknown>) => unknown,
 ): CircuitCatalog {
   return {
+    ...(checkInput
+      ? { checkInput: (id: string, inputs: Record<string, unknown>) => void checkInput(id, inputs) }
+      : {}),
     list: async () =>
       source.list().map((c): ExternalCircuitInfo => {
         const m = c.metadata;

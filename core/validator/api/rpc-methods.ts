@@ -55,6 +55,12 @@ export async function runRpcCall(call: RpcCall, caller: RpcCaller, deps: RpcMeth
     kind === 'proof_of_weights'
       ? proofOfWeightsTarget(call.params, caller, circuits, deps.testnet)
       : proofOfComputationTarget(call.params, circuits);
+  const plainInputs = toPlain(inputs) as Record<string, unknown>;
+  try {
+    deps.catalog.checkInput?.(circuit.id, plainInputs);
+  } catch (err) {
+    throw invalidParams(err instanceof Error ? err.message : String(err));
+  }
   const hash = externalRequestHash(inputs);
   const waitS = (circuit.timeout_s ?? DEFAULT_CIRCUIT_TIMEOUT_S) + deps.queueTimeS;
   const controller = new AbortController();
@@ -72,7 +78,7 @@ export async function runRpcCall(call: RpcCall, caller: RpcCaller, deps: RpcMeth
       deps.sink.submit({
         kind,
         circuitId: circuit.id,
-        inputs: toPlain(inputs) as Record<string, unknown>,
+        inputs: plainInputs,
         hash,
         origin: caller.origin,
         signal: controller.signal,

@@ -58,4 +58,9 @@ export interface ExternalCircuitInfo {
 
 export interface CircuitCatalog {
   list(): Promise<readonly ExternalCircuitInfo[]>;
+  /**
+   * Throw (with a message naming the bad fields) when `inputs` do not fit the circuit's input model, so the
+   * caller gets JSON-RPC invalid-params at once instead of a failure after queueing. Optional.
+   */
+  checkInput?(circuitId: string, inputs: Record<string, unknown>): void;
 }

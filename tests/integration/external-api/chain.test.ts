@@ -10,6 +10,7 @@ import { Keypair, generateMnemonic } from '../../../core/bittensor/keys/index.js
 import { Dendrite } from '../../../core/bittensor/wire/dendrite.js';
 import { CircuitStore } from '../../../core/circuits/store.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
+import { validateInput } from '../../../core/circuits/inputs/registry.js';
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../core/sn2/constants.js';
 import { Miner } from '../../../core/miner/miner.js';
 import { minerChain } from '../../../core/miner/chain-adapter.js';
@@ -156,7 +157,7 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
     });
     const { server, certificate } = await start(
       validator.external,
-      circuitCatalog(store, () => undefined),
+      circuitCatalog(store, () => undefined, validateInput),
     );
     try {
       await validator.start();

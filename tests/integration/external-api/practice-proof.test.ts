@@ -53,7 +53,7 @@ beforeAll(async () => {
     port: 0,
     tls: cert,
     sink,
-    catalog: circuitCatalog(store, () => undefined),
+    catalog: circuitCatalog(store, () => undefined, validateInput),
     permits: { validatorPermits: async () => [] },
     whitelistedPublicKeys: [alice().address],
     logger: silentLogger(),
@@ -103,7 +103,7 @@ describe('proof_of_computation served end to end with a real proof', () => {
     expect(sink.verified).toBe(1);
   });
 
-  it('answers an input the circuit refuses with code 9 and the reason', async () => {
+  it('answers an input the circuit refuses with invalid params naming the field, before queueing', async () => {
     const opened = await openRpc(
       api.port,
       cert.fingerprint,
@@ -117,7 +117,8 @@ describe('proof_of_computation served end to end with a real proof', () => {
       params: { circuit: PRACTICE_CIRCUIT_ID, input: { maximum_score: 2 } },
     })) as { error: { code: number; data: string } };
     await closeAndWait(opened.ws);
-    expect(reply.error.code).toBe(9);
-    expect(reply.error.data).toMatch(/invalid input/);
+    expect(reply.error.code).toBe(-32602);
+    expect(reply.error.data).toMatch(/invalid input .*maximum_score/);
+    expect(sink.verified).toBe(1);
   });
 });
