@@ -63,7 +63,10 @@ export class Miner {
   private timer: NodeJS.Timeout | undefined;
   private readonly entries: ProofLogEntry[] = [];
   private address: { host: string; port: number } | undefined;
+  private wasRegistered = false;
   private pendingChecks = new Set<Promise<void>>();
+  /** Proof requests being answered; stop() lets them finish and reply before closing the axon. */
+  private readonly answering = new Set<Promise<unknown>>();
 
   constructor(private readonly o: MinerOptions) {
     this.scheduler = new ProofScheduler({ concurrency: o.concurrency, estimateMs: this.estimator.estimate });
@@ -106,9 +109,13 @@ export class Miner {
     return this.address;
   }
 
+  /** Refuses new work, lets every proof already started finish and reply, then closes the axon. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.scheduler.stop();
+    await Promise.allSettled(this.answering);
+    // The replies were handed to the sockets in the same turn; let them flush before closing.
+    await new Promise((r) => setTimeout(r, 50));
     await this.axon.stop();
     this.stopping.abort();
     await Promise.allSettled(this.pendingChecks);
@@ -128,6 +135,7 @@ export class Miner {
         body: `hotkey ${this.hotkey} is no longer registered on netuid ${chain.netuid}; validators will stop querying it`,
       });
     }
+    if (me) this.wasRegistered = true;
     this.meta = meta;
     this.callers = new Map(
       meta.neurons.map((n) => [n.hotkey, { uid: n.uid, stake: n.stake, validatorPermit: n.validatorPermit }]),
@@ -135,9 +143,22 @@ export class Miner {
     this.o.emit({ type: 'standing', standing: this.standing() });
   }
 
+  /** Re-read the metagraph now (standing event, deregistration notice) and return the standing. */
+  async refreshStanding(): Promise<Standing> {
+    await this.sync(false);
+    return this.standing();
+  }
+
   standing(): Standing {
     const chain = this.o.chain;
-    return minerStanding(this.hotkey, chain?.network ?? 'none', chain?.netuid ?? 0, this.meta, this.stats());
+    return minerStanding(
+      this.hotkey,
+      chain?.network ?? 'none',
+      chain?.netuid ?? 0,
+      this.meta,
+      this.stats(),
+      this.wasRegistered,
+    );
   }
 
   private async serveIfChanged(): Promise<void> {
@@ -164,6 +185,12 @@ export class Miner {
     return reason ? [true, reason] : [false, 'Allowed'];
   };
 
+  private track<T>(answer: Promise<T>): Promise<T> {
+    this.answering.add(answer);
+    void answer.finally(() => this.answering.delete(answer)).catch(() => undefined);
+    return answer;
+  }
+
   private caller(hotkey: string, timeout: number | null): CallerContext {
     const info = this.callers.get(hotkey);
     return {
@@ -187,18 +214,24 @@ export class Miner {
     this.axon.attach(QueryZkProof, {
       blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
       priority: (s) => priority(s.dendrite.hotkey),
-      forward: async (s, ctx) => {
-        const caller = this.caller(ctx.hotkey, s.timeout);
-        return this.finish(await handleQueryZkProof(s, caller, deps()), caller.receivedAt);
-      },
+      forward: (s, ctx) =>
+        this.track(
+          (async () => {
+            const caller = this.caller(ctx.hotkey, s.timeout);
+            return this.finish(await handleQueryZkProof(s, caller, deps()), caller.receivedAt);
+          })(),
+        ),
     });
     this.axon.attach(ProofOfWeightsSynapse, {
       blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
       priority: (s) => priority(s.dendrite.hotkey),
-      forward: async (s, ctx) => {
-        const caller = this.caller(ctx.hotkey, s.timeout);
-        return this.finish(await handleProofOfWeights(s, caller, deps()), caller.receivedAt);
-      },
+      forward: (s, ctx) =>
+        this.track(
+          (async () => {
+            const caller = this.caller(ctx.hotkey, s.timeout);
+            return this.finish(await handleProofOfWeights(s, caller, deps()), caller.receivedAt);
+          })(),
+        ),
     });
     this.axon.attach(QueryForCapacities, {
       blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),

@@ -40,6 +40,14 @@ export interface ValidatorOptions {
   intervals?: Partial<Record<'metagraph' | 'queryable' | 'weights' | 'capacities', number>>;
   /** Only for tests and practice: stop after this many requests finished. */
   maxRequests?: number;
+  /** Each verified real-world (external API) proof, e.g. for proof publishing (§12). */
+  onRealWorldProof?: (p: {
+    circuitId: string;
+    requestHash: string;
+    minerUid: number;
+    proof: unknown;
+    publicSignals: unknown;
+  }) => void;
 }
 
 export class ValidatorNotRegisteredError extends Error {
@@ -232,8 +240,16 @@ export class Validator {
       verify: this.o.verify,
     });
     if (req.external) {
-      if (result.verified) req.external.resolve({ proof: result.proof, publicSignals: result.publicSignals });
-      else req.external.reject(new Error(result.failure ?? 'no verified proof'));
+      if (result.verified) {
+        req.external.resolve({ proof: result.proof, publicSignals: result.publicSignals });
+        this.o.onRealWorldProof?.({
+          circuitId: req.circuitId,
+          requestHash: req.external.request.hash,
+          minerUid: uid,
+          proof: result.proof,
+          publicSignals: result.publicSignals,
+        });
+      } else req.external.reject(new Error(result.failure ?? 'no verified proof'));
     }
     if (result.verified) {
       this.counters.verified++;

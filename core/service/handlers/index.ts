@@ -2,7 +2,11 @@ import type { AreaFactory } from './types.js';
 import { appHandlers } from './app.js';
 import { chainHandlers } from './chain.js';
 import { circuitsHandlers } from './circuits.js';
+import { doctorHandlers } from './doctor.js';
 import { hardwareHandlers } from './hardware.js';
+import { logsHandlers } from './logs.js';
+import { minerHandlers } from './miner.js';
+import { validatorHandlers } from './validator.js';
 import { walletHandlers } from './wallet.js';
 
 export type { HandlerMap, AreaFactory } from './types.js';
@@ -12,6 +16,10 @@ export const handlerFactories: AreaFactory[] = [
   appHandlers,
   chainHandlers,
   circuitsHandlers,
+  doctorHandlers,
   hardwareHandlers,
+  logsHandlers,
+  minerHandlers,
+  validatorHandlers,
   walletHandlers,
 ];

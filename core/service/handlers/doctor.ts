@@ -1,0 +1,109 @@
+import type { AreaFactory } from './types.js';
+import { loadHotkey } from '../../bittensor/wallet/index.js';
+import { ChainClient } from '../../chain/client.js';
+import { resolveExternalIp, httpIpLookup } from '../../chain/external-ip.js';
+import { fetchMetagraph, type Metagraph } from '../../chain/metagraph.js';
+import { resolveEndpoint } from '../../chain/networks.js';
+import { CircuitStore } from '../../circuits/store.js';
+import { errorMessage } from '../../util/errors.js';
+import { DEFAULT_NETUID } from '../contract/index.js';
+import {
+  axonLocalCheck,
+  axonOnChainCheck,
+  cannotCheck,
+  circuitsCheck,
+  clockCheck,
+  hardwareCheck,
+  proversCheck,
+  registrationCheck,
+  type DoctorCheck,
+} from '../node-runtime/doctor-checks.js';
+
+const CHAIN_CHECKS = ['registration', 'axon-chain', 'clock'] as const;
+
+/**
+ * doctor.run: can this machine mine on the configured network? Every check answers with a reason; the
+ * ones that need the chain say "can't check: <why>" when it is out of reach instead of failing.
+ */
+export const doctorHandlers: AreaFactory = (ctx) => ({
+  handlers: {
+    'doctor.run': async () => {
+      const settings = ctx.settings.get();
+      const guard = async (id: string, check: () => Promise<DoctorCheck>): Promise<DoctorCheck> => {
+        try {
+          return await check();
+        } catch (err) {
+          return cannotCheck(id, errorMessage(err));
+        }
+      };
+      const miner = await ctx.invoke('miner.status', {});
+      const port = miner.axon?.port ?? settings.axon.port;
+      const local: Array<Promise<DoctorCheck>> = [
+        guard('hardware', () => hardwareCheck(ctx.paths.root)),
+        guard('axon-local', () => axonLocalCheck(port, miner.state === 'running')),
+        guard('provers', () => proversCheck(settings, ctx.paths.bin)),
+        guard('circuits', () => circuitsCheck(new CircuitStore({ cacheDir: ctx.paths.circuits }))),
+      ];
+      return { checks: [...(await Promise.all(local)), ...(await chainChecks())] };
+
+      async function chainChecks(): Promise<DoctorCheck[]> {
+        const skip = (why: string, fix?: string) => CHAIN_CHECKS.map((id) => cannotCheck(id, why, fix));
+        if (settings.network === 'practice')
+          return skip(
+            'the Practice network is a local devnet; these checks apply to testnet and mainnet',
+            'pick Testnet or Mainnet in Settings to check them',
+          );
+        let hotkey: string;
+        try {
+          hotkey = (
+            await loadHotkey({
+              name: settings.wallet.name,
+              hotkey: settings.wallet.hotkey,
+              path: settings.wallet.path,
+            })
+          ).address;
+        } catch (err) {
+          return skip(`no usable hotkey (${errorMessage(err)})`, 'create or import a wallet first');
+        }
+        let client: ChainClient;
+        try {
+          client = await ChainClient.connect(resolveEndpoint(settings.network, settings.chainEndpoint), {
+            connectTimeoutMs: 10_000,
+            healthIntervalMs: 0,
+          });
+        } catch (err) {
+          return skip(
+            `the chain is out of reach (${errorMessage(err)})`,
+            'check the internet connection and the endpoint in Settings',
+          );
+        }
+        try {
+          const netuid = settings.netuid ?? DEFAULT_NETUID[settings.network];
+          let meta: Metagraph | undefined;
+          let metaError = '';
+          try {
+            meta = await fetchMetagraph(client.api, netuid);
+          } catch (err) {
+            metaError = errorMessage(err);
+          }
+          const externalIp = await resolveExternalIp(settings.axon.externalIp, httpIpLookup()).catch(
+            () => undefined,
+          );
+          return [
+            meta
+              ? await guard('registration', () =>
+                  registrationCheck(client.api, meta, hotkey, settings.network),
+                )
+              : cannotCheck('registration', `metagraph of netuid ${netuid} unreadable (${metaError})`),
+            meta
+              ? axonOnChainCheck(meta, hotkey, port, externalIp)
+              : cannotCheck('axon-chain', `metagraph of netuid ${netuid} unreadable (${metaError})`),
+            await guard('clock', () => clockCheck(client.api)),
+          ];
+        } finally {
+          await client.close();
+        }
+      }
+    },
+  },
+});

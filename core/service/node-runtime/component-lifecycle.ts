@@ -1,0 +1,103 @@
+import type { CircuitStats, CommandOutput, CoreEvent, RunState } from '../contract/index.js';
+import { errorMessage } from '../../util/errors.js';
+
+export type ComponentStatus = CommandOutput<'miner.status'>;
+
+/** A started miner or validator, as the lifecycle needs it. */
+export interface RunningNode {
+  /** Shown with `running`, e.g. which wallet and network. */
+  readonly detail?: string;
+  readonly axon?: { host: string; port: number; externalIp?: string };
+  stats(): CircuitStats[];
+  inFlight(): number;
+  /** Stop taking work, let in-flight proofs finish, release everything. */
+  stop(): Promise<void>;
+}
+
+/** `miner.start`/`validator.start` could not bring the component up; the status says `error` with the same text. */
+export class ComponentStartError extends Error {
+  override readonly name = 'ComponentStartError';
+}
+
+/**
+ * The run state of the miner or the validator. Transitions are serialised and every one is emitted
+ * as a `status` event: starting → running | error, stopping → stopped. Start while running and stop
+ * while stopped are no-ops that return the current status.
+ */
+export class ComponentLifecycle {
+  private state: RunState = 'stopped';
+  private detail: string | undefined;
+  private since = Date.now();
+  private node: RunningNode | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly component: 'miner' | 'validator',
+    private readonly emit: (event: CoreEvent) => void,
+  ) {}
+
+  status(): ComponentStatus {
+    return {
+      state: this.state,
+      detail: this.detail,
+      since: this.since,
+      axon: this.node?.axon,
+      stats: this.node?.stats() ?? [],
+      inFlight: this.node?.inFlight() ?? 0,
+    };
+  }
+
+  get running(): boolean {
+    return this.node !== undefined;
+  }
+
+  /** Launch unless already running; `progress` updates the `starting` detail. Throws ComponentStartError. */
+  start(launch: (progress: (detail: string) => void) => Promise<RunningNode>): Promise<ComponentStatus> {
+    return this.serialise(async () => {
+      if (this.node) return this.status();
+      this.set('starting', undefined);
+      try {
+        this.node = await launch((detail) => this.set('starting', detail));
+      } catch (err) {
+        this.set('error', errorMessage(err));
+        throw new ComponentStartError(`${this.component} could not start: ${errorMessage(err)}`);
+      }
+      this.set('running', this.node.detail);
+      return this.status();
+    });
+  }
+
+  stop(): Promise<ComponentStatus> {
+    return this.serialise(async () => {
+      const node = this.node;
+      if (!node) {
+        if (this.state === 'error') this.set('stopped', undefined);
+        return this.status();
+      }
+      this.set(
+        'stopping',
+        node.inFlight() > 0 ? `finishing ${node.inFlight()} proof(s) in flight` : undefined,
+      );
+      try {
+        await node.stop();
+      } finally {
+        this.node = undefined;
+        this.set('stopped', undefined);
+      }
+      return this.status();
+    });
+  }
+
+  private serialise<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(step, step);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private set(state: RunState, detail: string | undefined): void {
+    this.state = state;
+    this.detail = detail;
+    this.since = Date.now();
+    this.emit({ type: 'status', component: this.component, state, detail, at: this.since });
+  }
+}

@@ -1,0 +1,83 @@
+import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
+import { minerChain } from '../../miner/chain-adapter.js';
+import { Miner } from '../../miner/miner.js';
+import { storeProver } from '../../miner/store-prover.js';
+import { createProvingEngine } from '../../provers/engine.js';
+import { errorMessage } from '../../util/errors.js';
+import type { CoreEvent, Settings } from '../contract/index.js';
+import type { Logger } from '../logger.js';
+import type { dataPaths } from '../../util/paths.js';
+import type { RunningNode } from './component-lifecycle.js';
+import { connectNetworkTarget, NodeSetupError, notRegisteredMessage } from './network-target.js';
+
+export interface NetworkNodeContext {
+  paths: ReturnType<typeof dataPaths>;
+  emit: (event: CoreEvent) => void;
+  logger: Logger;
+}
+
+/**
+ * The real miner on finney/test/local/custom: the user's hotkey, a chain client, the registration
+ * check (with the exact next step and the burn cost), the proving engine's worker pool, and the axon
+ * served on chain when the announced address differs.
+ */
+export async function startNetworkMiner(
+  ctx: NetworkNodeContext,
+  settings: Settings,
+  progress: (detail: string) => void,
+): Promise<RunningNode> {
+  progress(`connecting to ${settings.network}…`);
+  const t = await connectNetworkTarget(settings, ctx.emit);
+  const chain = minerChain(t.client.api, t.network, t.netuid, t.hotkey);
+  const cleanup: Array<() => Promise<void>> = [() => t.client.close()];
+  try {
+    progress(`checking that ${t.hotkey.address} is registered on netuid ${t.netuid}…`);
+    const meta = await chain.metagraph();
+    if (!meta.neurons.some((n) => n.hotkey === t.hotkey.address))
+      throw new NodeSetupError(await notRegisteredMessage(t, settings, 'miner'));
+    let externalIp: string | undefined;
+    try {
+      externalIp = await resolveExternalIp(settings.axon.externalIp, httpIpLookup());
+    } catch (err) {
+      ctx.emit({
+        type: 'notification',
+        level: 'warning',
+        title: 'External IP unknown',
+        body: `${errorMessage(err)}; the on-chain axon is left as it is`,
+      });
+    }
+    const engine = await createProvingEngine({
+      paths: ctx.paths,
+      prover: settings.prover,
+      logger: ctx.logger,
+    });
+    cleanup.unshift(() => engine.close());
+    const miner = new Miner({
+      signer: t.hotkey,
+      prover: storeProver(engine.store, engine.pool),
+      chain,
+      port: settings.axon.port,
+      externalIp,
+      blacklist: { disabled: settings.mining.disableBlacklist },
+      capacities: settings.mining.capacities,
+      concurrency: engine.pool.size,
+      emit: ctx.emit,
+      resyncMs: 600_000,
+    });
+    progress(`starting the axon on port ${settings.axon.port}…`);
+    const axon = await miner.start();
+    return {
+      detail: `mining on ${t.network} netuid ${t.netuid} as ${t.hotkey.address}`,
+      axon: { host: axon.host, port: axon.port, externalIp },
+      stats: () => miner.stats(),
+      inFlight: () => miner.inFlight,
+      async stop() {
+        await miner.stop();
+        for (const c of cleanup) await c().catch(() => undefined);
+      },
+    };
+  } catch (err) {
+    for (const c of cleanup) await c().catch(() => undefined);
+    throw err;
+  }
+}
