@@ -1,7 +1,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
-import type { ISubmittableResult } from '@polkadot/types/types';
+import type { IExtrinsicEra, ISubmittableResult } from '@polkadot/types/types';
 import { DispatchFailedError, TransactionRejectedError } from './errors.js';
 import { customCodeInfo, palletErrorSentence } from './pallet-errors.js';
 import type { ChainSigner } from './signer.js';
@@ -14,6 +14,11 @@ export interface SubmitOptions {
   waitFor?: 'inBlock' | 'finalized';
   /** Mortal era length in blocks (the SDK uses 8 for weights); default immortal-ish 64. */
   eraPeriod?: number;
+  /**
+   * A fixed era and its block instead of one from the current head: to submit exactly the payload a
+   * browser extension signed earlier.
+   */
+  mortality?: { era: IExtrinsicEra; blockHash: string };
   nonces?: NonceManager;
   /** Called on every status change (ready, broadcast, inBlock, finalized). */
   onStatus?: (status: string) => void;
@@ -158,7 +163,11 @@ export async function submitExtrinsic(
           .catch(reject);
       });
     };
-    tx.signAndSend(from.address, { signer: from.signer, nonce, era: options.eraPeriod ?? 64 }, onResult)
+    tx.signAndSend(
+      from.address,
+      { signer: from.signer, nonce, ...(options.mortality ?? { era: options.eraPeriod ?? 64 }) },
+      onResult,
+    )
       .then((unsub) => {
         if (settled) unsub();
         else unsubscribe = unsub;

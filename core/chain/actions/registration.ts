@@ -1,7 +1,8 @@
 import type { ApiPromise } from '@polkadot/api';
 import { big, num } from '../codec.js';
 import { PreflightError, ChainError } from '../errors.js';
-import { findEvent, submitExtrinsic, type SubmitOptions } from '../submit.js';
+import { raoToTao } from '../units.js';
+import { findEvent, submitExtrinsic, type Inclusion, type SubmitOptions } from '../submit.js';
 import type { ChainSigner } from '../signer.js';
 
 export interface RegistrationQuote {
@@ -49,19 +50,14 @@ export interface RegistrationResult {
 }
 
 /**
- * Step 2: `burned_register`, signed by the coldkey, only if the price is still at most what the user
- * confirmed (`confirmBurnRao`): the burn can rise between quote and submission.
+ * The checks before `burned_register` is signed: not registered yet, the price still at most what the
+ * user confirmed (`confirmBurnRao`: the burn can rise between quote and submission), enough balance.
  */
-export async function burnedRegister(
+export async function preflightBurnedRegister(
   api: ApiPromise,
-  args: { netuid: number; hotkey: string; coldkey: ChainSigner; confirmBurnRao: bigint },
-  options: SubmitOptions = {},
-): Promise<RegistrationResult> {
-  const quote = await quoteBurnedRegister(api, {
-    netuid: args.netuid,
-    hotkey: args.hotkey,
-    coldkey: args.coldkey.address,
-  });
+  args: { netuid: number; hotkey: string; coldkey: string; confirmBurnRao: bigint },
+): Promise<RegistrationQuote> {
+  const quote = await quoteBurnedRegister(api, args);
   if (quote.existingUid !== undefined) {
     throw new PreflightError(
       'HotKeyAlreadyRegisteredInSubNet',
@@ -71,7 +67,7 @@ export async function burnedRegister(
   if (quote.burnRao > args.confirmBurnRao) {
     throw new PreflightError(
       'BurnIncreased',
-      `registration now costs ${quote.burnRao} rao, more than the ${args.confirmBurnRao} rao you confirmed; confirm the new price`,
+      `the price changed: registration now costs ${raoToTao(quote.burnRao)} TAO (${quote.burnRao} rao), more than the ${raoToTao(args.confirmBurnRao)} TAO you confirmed; confirm the new price`,
     );
   }
   if (quote.balanceRao < quote.burnRao + quote.feeRao) {
@@ -80,18 +76,37 @@ export async function burnedRegister(
       `the coldkey has ${quote.balanceRao} rao free; registration needs ${quote.burnRao} rao plus a fee of about ${quote.feeRao} rao`,
     );
   }
+  return quote;
+}
+
+/** Step 2: `burned_register`, signed by the coldkey, only if the preflight passes. */
+export async function burnedRegister(
+  api: ApiPromise,
+  args: { netuid: number; hotkey: string; coldkey: ChainSigner; confirmBurnRao: bigint },
+  options: SubmitOptions = {},
+): Promise<RegistrationResult> {
+  await preflightBurnedRegister(api, { ...args, coldkey: args.coldkey.address });
   const inclusion = await submitExtrinsic(
     api,
     api.tx.subtensorModule.burnedRegister(args.netuid, args.hotkey),
     args.coldkey,
     options,
   );
+  return registrationResult(api, args.netuid, inclusion);
+}
+
+/** The uid and the price paid, from an included `burned_register`. */
+export async function registrationResult(
+  api: ApiPromise,
+  netuid: number,
+  inclusion: Inclusion,
+): Promise<RegistrationResult> {
   const registered = findEvent(inclusion, 'subtensorModule', 'NeuronRegistered');
   if (!registered)
     throw new ChainError('burned_register was included but no NeuronRegistered event was emitted');
   // The price actually paid is Burn as of the parent of the inclusion block.
   const header = await api.rpc.chain.getHeader(inclusion.blockHash);
-  const paid = await (await api.at(header.parentHash)).query.subtensorModule.burn(args.netuid);
+  const paid = await (await api.at(header.parentHash)).query.subtensorModule.burn(netuid);
   return {
     uid: num(registered.event.data[1]),
     block: inclusion.blockNumber,

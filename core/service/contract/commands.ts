@@ -8,6 +8,12 @@ import {
   StandingSchema,
   CircuitStatsSchema,
 } from './events.js';
+import {
+  MultiSignatureSchema,
+  RegistrationResultSchema,
+  SignerPayloadSchema,
+  Ss58AddressSchema,
+} from './signing.js';
 
 const none = z.object({}).strict();
 const walletName = z
@@ -102,7 +108,8 @@ export const commandSchemas = {
   },
   'chain.standing': { input: none, output: StandingSchema },
   'chain.registrationCost': {
-    input: none,
+    /** `coldkey`: whose balance to show, e.g. a browser-extension account; default the wallet's. */
+    input: z.object({ coldkey: Ss58AddressSchema.optional() }).strict(),
     output: z.object({
       netuid: z.number().int(),
       burnRao: z.string(),
@@ -112,12 +119,26 @@ export const commandSchemas = {
   },
   'chain.register': {
     input: z.object({ password, confirmBurnRao: z.string().regex(/^\d+$/) }).strict(),
+    output: RegistrationResultSchema,
+  },
+  /**
+   * Registration signed outside the core (a browser-extension coldkey): the checks run, and the
+   * unsigned payload comes back for the extension's `signPayload`; then `chain.submitSigned`.
+   */
+  'chain.prepareRegister': {
+    input: z.object({ coldkey: Ss58AddressSchema, confirmBurnRao: z.string().regex(/^\d+$/) }).strict(),
     output: z.object({
-      uid: z.number().int(),
-      block: z.number().int(),
-      burnedRao: z.string(),
-      feeRao: z.string().optional(),
+      requestId: z.string(),
+      payload: SignerPayloadSchema,
+      burnRao: z.string(),
+      feeRao: z.string(),
+      /** The signed payload is accepted until this block (its mortal era). */
+      validUntilBlock: z.number().int(),
     }),
+  },
+  'chain.submitSigned': {
+    input: z.object({ requestId: z.string().uuid(), signature: MultiSignatureSchema }).strict(),
+    output: RegistrationResultSchema.extend({ action: z.literal('register') }),
   },
   'miner.start': { input: none, output: ComponentStatusSchema },
   'miner.stop': { input: none, output: ComponentStatusSchema },

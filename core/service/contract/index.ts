@@ -4,3 +4,4 @@ export * from './settings.js';
 export * from './events.js';
 export * from './hardware.js';
 export * from './commands.js';
+export * from './signing.js';

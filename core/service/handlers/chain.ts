@@ -3,10 +3,20 @@ import { ChainClient } from '../../chain/client.js';
 import { MetagraphCache } from '../../chain/metagraph-cache.js';
 import { NETWORK_PRESETS, resolveEndpoint } from '../../chain/networks.js';
 import { standingOf } from '../../chain/standing.js';
-import { burnedRegister, quoteBurnedRegister } from '../../chain/actions/registration.js';
+import {
+  burnedRegister,
+  preflightBurnedRegister,
+  quoteBurnedRegister,
+  registrationResult,
+  type RegistrationResult,
+} from '../../chain/actions/registration.js';
+import { prepareSignerPayload, submitWithSignature } from '../../chain/actions/external-signing.js';
+import { PendingSignatures } from './pending-signatures.js';
+import { UserError } from '../../util/errors.js';
 import { chainSignerFromKey } from '../../chain/signer.js';
 import { raoToTao } from '../../chain/units.js';
 import { DEFAULT_NETUID } from '../contract/settings.js';
+import { SignerPayloadSchema } from '../contract/signing.js';
 import { readColdkeyPub, readHotkeyPub, unlockColdkey } from '../../bittensor/wallet/index.js';
 
 /**
@@ -49,6 +59,18 @@ export const chainHandlers: AreaFactory = (ctx) => {
     return cache.get();
   };
 
+  const pending = new PendingSignatures();
+
+  const registered = (netuid: number, result: RegistrationResult) => {
+    ctx.logger.info({ netuid, uid: result.uid, block: result.block }, 'hotkey registered');
+    return {
+      uid: result.uid,
+      block: result.block,
+      burnedRao: result.burnedRao.toString(),
+      feeRao: result.feeRao?.toString(),
+    };
+  };
+
   return {
     handlers: {
       'network.presets': async () => NETWORK_PRESETS.map((p) => ({ ...p })),
@@ -59,12 +81,12 @@ export const chainHandlers: AreaFactory = (ctx) => {
         ctx.emit({ type: 'standing', standing });
         return standing;
       },
-      'chain.registrationCost': async () => {
+      'chain.registrationCost': async ({ coldkey: extensionColdkey }) => {
         const t = target();
         const c = await client(t.endpoint);
         const [hot, cold] = await Promise.all([
           readHotkeyPub(t.wallet),
-          readColdkeyPub(t.wallet).catch(() => undefined),
+          extensionColdkey ? { address: extensionColdkey } : readColdkeyPub(t.wallet).catch(() => undefined),
         ]);
         const quote = await quoteBurnedRegister(c.api, {
           netuid: t.netuid,
@@ -94,16 +116,47 @@ export const chainHandlers: AreaFactory = (ctx) => {
             },
             { nonces: c.nonces },
           );
-          ctx.logger.info({ netuid: t.netuid, uid: result.uid, block: result.block }, 'hotkey registered');
-          return {
-            uid: result.uid,
-            block: result.block,
-            burnedRao: result.burnedRao.toString(),
-            feeRao: result.feeRao?.toString(),
-          };
+          return registered(t.netuid, result);
         } finally {
           coldkey.wipe();
         }
+      },
+      'chain.prepareRegister': async ({ coldkey, confirmBurnRao }) => {
+        const t = target();
+        const c = await client(t.endpoint);
+        const hotkey = (await readHotkeyPub(t.wallet)).address;
+        const args = { netuid: t.netuid, hotkey, coldkey, confirmBurnRao: BigInt(confirmBurnRao) };
+        const quote = await preflightBurnedRegister(c.api, args);
+        const tx = c.api.tx.subtensorModule.burnedRegister(t.netuid, hotkey);
+        const prepared = await prepareSignerPayload(c.api, tx, coldkey);
+        const requestId = pending.add({ action: 'register', endpoint: t.endpoint, ...args, ...prepared });
+        return {
+          requestId,
+          payload: SignerPayloadSchema.parse(prepared.payload),
+          burnRao: quote.burnRao.toString(),
+          feeRao: quote.feeRao.toString(),
+          validUntilBlock: prepared.validUntilBlock,
+        };
+      },
+      'chain.submitSigned': async ({ requestId, signature }) => {
+        const p = pending.take(requestId);
+        const t = target();
+        if (t.endpoint !== p.endpoint || t.netuid !== p.netuid)
+          throw new UserError('the network changed since this transaction was prepared: prepare it again');
+        const c = await client(t.endpoint);
+        const head = (await c.api.rpc.chain.getHeader()).number.toNumber();
+        if (head > p.validUntilBlock)
+          throw new UserError(
+            `the signed transaction expired at block ${p.validUntilBlock} (now ${head}): prepare and sign it again`,
+          );
+        // The price may have moved while the user was signing.
+        await preflightBurnedRegister(c.api, { ...p, coldkey: p.payload.address });
+        const tx = c.api.tx.subtensorModule.burnedRegister(p.netuid, p.hotkey);
+        const inclusion = await submitWithSignature(c.api, tx, p.payload, signature as `0x${string}`);
+        return {
+          action: 'register' as const,
+          ...registered(p.netuid, await registrationResult(c.api, p.netuid, inclusion)),
+        };
       },
     },
     async dispose() {
