@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sharedPath } from '../helpers/shared.js';
 
 export interface RunningUi {
   /** The URL `sn2 ui` printed, token included. */
@@ -26,6 +27,9 @@ export async function startUi(home: string): Promise<RunningUi> {
       SN2_HOME: join(home, 'data'),
       BT_WALLET_PATH: join(home, 'wallets'),
       HOME: home,
+      // The practice network runs offline here: the subtensor spec and SN2 circuits from the shared fixtures.
+      SUBTENSOR_SPEC: process.env.SUBTENSOR_SPEC ?? sharedPath('fixtures/subtensor/aura-dev-spec293.json'),
+      SN2_CIRCUITS_DIR: process.env.SN2_CIRCUITS_DIR ?? sharedPath('fixtures/sn2'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,6 +7,7 @@ import { registerPractice } from './practice.js';
 import { registerQuery } from './query.js';
 import { registerProve } from './prove.js';
 import { registerUi } from './ui.js';
+import { registerValidate } from './validate.js';
 import { registerWallet } from './wallet.js';
 
 /** Every `sn2` subcommand, one registration function per area (core/cli/commands/<area>.ts). */
@@ -19,5 +20,6 @@ export const commands: Array<(program: Command) => void> = [
   registerQuery,
   registerProve,
   registerUi,
+  registerValidate,
   registerWallet,
 ];
