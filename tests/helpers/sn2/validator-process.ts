@@ -1,0 +1,76 @@
+/**
+ * A validator in its own process, for the kill -9 test: connects to a devnet by WebSocket, queries
+ * one miner on loopback with real practice-circuit proofs, verifies and scores them, and persists its
+ * state as the validator does. It runs until killed and reports on stdout, one JSON object a line:
+ * `{type: 'started', scores}` once the state is restored, then every proof-log entry and log line.
+ *
+ *   node --import tsx tests/helpers/sn2/validator-process.ts '<ValidatorProcessConfig JSON>'
+ */
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { z } from 'zod';
+import { Keypair } from '../../../core/bittensor/keys/index.js';
+import { Dendrite } from '../../../core/bittensor/wire/dendrite.js';
+import { SUBTENSOR_SIGNED_EXTENSIONS } from '../../../core/chain/signed-extensions.js';
+import { CircuitStore } from '../../../core/circuits/store.js';
+import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
+import { inProcessRunner } from '../../../core/miner/in-process-runner.js';
+import { validatorCircuits } from '../../../core/practice/practice-circuits.js';
+import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../core/sn2/constants.js';
+import { validatorChain } from '../../../core/validator/chain-adapter.js';
+import { validatorDendrite } from '../../../core/validator/dendrite-adapter.js';
+import { storeVerifier } from '../../../core/validator/response/verify-circom.js';
+import { snarkjsWitnessCalculator } from '../../../core/validator/scoring/witness.js';
+import { Validator } from '../../../core/validator/validator.js';
+
+export const ValidatorProcessConfigSchema = z.object({
+  endpoint: z.string(),
+  netuid: z.number().int(),
+  validatorUri: z.string(),
+  minerUid: z.number().int(),
+  minerPort: z.number().int(),
+  statePath: z.string(),
+  cacheDir: z.string(),
+  offlineDir: z.string(),
+});
+export type ValidatorProcessConfig = z.infer<typeof ValidatorProcessConfigSchema>;
+
+const say = (obj: object) => process.stdout.write(`${JSON.stringify(obj)}\n`);
+
+async function main(): Promise<void> {
+  const c = ValidatorProcessConfigSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+  const api = await ApiPromise.create({
+    provider: new WsProvider(c.endpoint),
+    noInitWarn: true,
+    signedExtensions: SUBTENSOR_SIGNED_EXTENSIONS,
+  });
+  const key = await Keypair.fromUri(c.validatorUri);
+  const store = new CircuitStore({ cacheDir: c.cacheDir, offlineDir: c.offlineDir });
+  const practice = (await validatorCircuits(store, true)).get(PRACTICE_CIRCUIT_ID);
+  if (!practice) throw new Error('practice circuit not loaded');
+  const wasm = (await store.ensure(SINGLE_PROOF_OF_WEIGHTS_MODEL_ID, { roles: ['verify'] }))['circuit.wasm'];
+  const validator = new Validator({
+    netuid: c.netuid,
+    hotkey: key.address,
+    chain: validatorChain(api, c.netuid, key),
+    dendrite: validatorDendrite(new Dendrite(key, { externalIp: '127.0.0.1' })),
+    circuits: new Map([[practice.id, practice]]),
+    verify: storeVerifier(store, inProcessRunner),
+    witness: snarkjsWitnessCalculator(wasm),
+    statePath: c.statePath,
+    emit: (e) => {
+      if (e.type === 'proof') say({ type: 'proof', status: e.entry.status, minerUid: e.entry.minerUid });
+      if (e.type === 'log') say({ type: 'log', level: e.level, msg: e.msg });
+    },
+    queryable: { allowNonGlobalIps: true },
+    resolveAxon: (uid) => (uid === c.minerUid ? { ip: '127.0.0.1', port: c.minerPort } : null),
+    intervals: { weights: Number.MAX_SAFE_INTEGER, capacities: Number.MAX_SAFE_INTEGER },
+  });
+  await validator.start();
+  say({ type: 'started', uid: validator.uid, scores: validator.scoreSnapshot() });
+  await validator.done();
+}
+
+main().catch((err: unknown) => {
+  say({ type: 'fatal', error: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
+});
