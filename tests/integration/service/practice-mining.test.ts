@@ -48,6 +48,10 @@ describe('miner.start/stop and validator.start/stop on the practice network', ()
     expect(proofs('validator').some((p) => p.status === 'verified')).toBe(true);
     expect(events.some((e) => e.type === 'standing' && e.standing.registered)).toBe(true);
     expect(events.some((e) => e.type === 'circuitStats' && e.stats[0]?.count > 0)).toBe(true);
+    // The practice epoch (every 30 s): scores, weights on chain, blocks past the epoch, standing.
+    await until(() => events.some((e) => e.type === 'weights' && e.ok), 90_000);
+    const standings = events.flatMap((e) => (e.type === 'standing' ? [e.standing] : []));
+    await until(() => events.filter((e) => e.type === 'standing').length > standings.length, 30_000);
     const running = await core.invoke('miner.status', {});
     expect(running.stats[0].count).toBeGreaterThanOrEqual(2);
 
