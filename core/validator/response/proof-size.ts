@@ -1,3 +1,4 @@
+import { groth16ProofSize } from '../../provers/groth16/public-signals.js';
 import { DEFAULT_PROOF_SIZE } from '../../sn2/constants.js';
 
 export type ParsedProof = string | Record<string, unknown> | unknown[] | number | boolean | null;
@@ -7,19 +8,8 @@ export function proofSize(proof: ParsedProof, proofSystem: string): number {
   let size = DEFAULT_PROOF_SIZE;
   if (typeof proof === 'string') size = proof.length;
   else if (proof && typeof proof === 'object' && !Array.isArray(proof)) {
-    if (proofSystem === 'CIRCOM') size = circomProofSize(proof);
+    if (proofSystem === 'CIRCOM') size = groth16ProofSize(proof);
     else if (proofSystem === 'EZKL' && Array.isArray(proof.proof)) size = proof.proof.length;
   }
   return size === 0 ? DEFAULT_PROOF_SIZE : size;
 }
-
-/** §6.1: sum of the string lengths of every value in pi_a, pi_b (flattened) and pi_c. */
-function circomProofSize(proof: Record<string, unknown>): number {
-  let total = 0;
-  for (const key of ['pi_a', 'pi_b', 'pi_c'])
-    total += flatten(proof[key]).reduce((n: number, v) => n + String(v).length, 0);
-  return total;
-}
-
-const flatten = (v: unknown): unknown[] =>
-  Array.isArray(v) ? v.flatMap(flatten) : v === undefined ? [] : [v];

@@ -1,6 +1,6 @@
 import type { CircuitStore } from '../../circuits/store.js';
 import type { JobRunner } from '../../miner/in-process-runner.js';
-import { pinPublicSignals } from './circom-public-signals.js';
+import { pinPublicSignals } from '../../provers/groth16/public-signals.js';
 import type { ProofVerifier } from './process-response.js';
 
 /** §6.1: pin the inputs into the miner's public signals, then snarkjs `groth16.verify` in the pool. */
@@ -14,7 +14,7 @@ export async function verifyCircom(
 ): Promise<boolean> {
   if (!Array.isArray(publicSignals)) return false;
   const settings = await store.readCircomSettings(circuitId);
-  const pinned = pinPublicSignals(publicSignals, expectedInput, settings.public_inputs);
+  const pinned = pinPublicSignals(settings, expectedInput, publicSignals);
   const files = await store.ensure(circuitId, { roles: ['verify'] });
   return pool.run({
     kind: 'groth16.verify',
