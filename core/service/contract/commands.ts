@@ -112,8 +112,12 @@ export const commandSchemas = {
     input: z.object({ coldkey: Ss58AddressSchema.optional() }).strict(),
     output: z.object({
       netuid: z.number().int(),
+      /** The wallet hotkey that would be registered. */
+      hotkey: z.string(),
       burnRao: z.string(),
       burnTao: z.number(),
+      /** Estimated transaction fee on top of the burn. */
+      feeTao: z.number(),
       balanceTao: z.number().nullable(),
     }),
   },

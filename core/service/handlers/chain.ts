@@ -95,8 +95,10 @@ export const chainHandlers: AreaFactory = (ctx) => {
         });
         return {
           netuid: t.netuid,
+          hotkey: hot.address,
           burnRao: quote.burnRao.toString(),
           burnTao: raoToTao(quote.burnRao),
+          feeTao: raoToTao(quote.feeRao),
           balanceTao: cold ? raoToTao(quote.balanceRao) : null,
         };
       },

@@ -1,28 +1,28 @@
 import { useState } from 'react';
-import { useAction } from '../state/use-action.js';
-import { useQuery } from '../state/use-query.js';
-import { ErrorNote } from '../components/ErrorNote.js';
-import { Loading } from '../components/Card.js';
-import { formatTao } from '../format.js';
+import { LocalRegister } from './registration/LocalRegister.js';
+import { ExtensionRegister } from './registration/ExtensionRegister.js';
+
+type Payer = 'wallet' | 'extension';
+interface Registered {
+  uid: number;
+  block: number;
+}
 
 /**
- * Registration burns TAO: the live cost is shown, the user ticks an explicit confirmation, and the
- * exact burn they saw is sent with the request so the core refuses if the price moved meanwhile.
+ * Registration burns TAO, paid by the wallet's coldkey (password) or, in the web UI, by a
+ * browser-extension account. Either way the live cost is shown and explicitly confirmed first.
  */
 export function RegisterStep({ onDone }: { onDone: () => void }) {
-  const cost = useQuery('chain.registrationCost', {});
-  const register = useAction('chain.register');
-  const [password, setPassword] = useState('');
-  const [agreed, setAgreed] = useState(false);
-  const [uid, setUid] = useState<number>();
-  const c = cost.data;
-  const short = c && c.balanceTao !== null && c.balanceTao < c.burnTao;
+  // Extensions inject into web pages; Electron's window has none (and its preload sets window.sn2).
+  const extensionsPossible = typeof window !== 'undefined' && !window.sn2;
+  const [payer, setPayer] = useState<Payer>('wallet');
+  const [done, setDone] = useState<Registered>();
 
-  if (uid !== undefined) {
+  if (done) {
     return (
       <div>
         <p className="note note-ok" role="status">
-          Registered with uid {uid}.
+          Registered with uid {done.uid} (block {done.block}).
         </p>
         <div className="button-row">
           <button type="button" className="btn btn-primary" onClick={onDone}>
@@ -32,66 +32,41 @@ export function RegisterStep({ onDone }: { onDone: () => void }) {
       </div>
     );
   }
-
   return (
-    <form
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (!c || !agreed) return;
-        const out = await register.run({ password, confirmBurnRao: c.burnRao });
-        setPassword('');
-        if (out) setUid(out.uid);
-      }}
-    >
-      <ErrorNote error={cost.error} onRetry={cost.reload} />
-      {cost.loading && <Loading what="the current registration cost" />}
-      {c && (
-        <>
-          <p>
-            Registering your hotkey on netuid {c.netuid} burns <strong>{formatTao(c.burnTao)}</strong> right
-            now (the price moves with demand). Your coldkey balance:{' '}
-            <strong>{formatTao(c.balanceTao)}</strong>.
-          </p>
-          {short && (
-            <p className="note note-warn">The balance is below the cost: add TAO to the coldkey first.</p>
-          )}
-          <div className="field">
-            <label htmlFor="r-password">Coldkey password</label>
-            <input
-              id="r-password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
-          <div className="check">
-            <input
-              id="r-agree"
-              type="checkbox"
-              checked={agreed}
-              onChange={(e) => setAgreed(e.target.checked)}
-            />
-            <label htmlFor="r-agree">
-              I understand that {formatTao(c.burnTao)} is burned and not refunded.
-            </label>
-          </div>
-        </>
+    <div>
+      {extensionsPossible && (
+        <div className="tabs" role="tablist" aria-label="Who pays for registration">
+          {(
+            [
+              ['wallet', 'Wallet coldkey'],
+              ['extension', 'Browser extension'],
+            ] as const
+          ).map(([p, label]) => (
+            <button
+              key={p}
+              type="button"
+              role="tab"
+              aria-selected={payer === p}
+              className={`tab ${payer === p ? 'tab-selected' : ''}`}
+              onClick={() => setPayer(p)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
       )}
-      <ErrorNote error={register.error} />
+      <div role={extensionsPossible ? 'tabpanel' : undefined}>
+        {payer === 'extension' && extensionsPossible ? (
+          <ExtensionRegister onRegistered={setDone} />
+        ) : (
+          <LocalRegister onRegistered={setDone} />
+        )}
+      </div>
       <div className="button-row">
         <button type="button" className="btn" onClick={onDone}>
           Skip for now
         </button>
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={!c || !agreed || register.pending || Boolean(short)}
-        >
-          {register.pending ? 'Registering…' : 'Register'}
-        </button>
       </div>
-    </form>
+    </div>
   );
 }

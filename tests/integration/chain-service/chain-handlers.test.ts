@@ -133,6 +133,8 @@ describe.skipIf(!specPath)('chain.* commands against a devnet', () => {
     const cost = await core.invoke('chain.registrationCost', {});
     expect(cost).toEqual({
       netuid: subnet.netuid,
+      hotkey: addresses.freshHot,
+      feeTao: expect.any(Number),
       burnRao: (await burn()).toString(),
       burnTao: Number(await burn()) / 1e9,
       balanceTao: 100,
@@ -140,6 +142,7 @@ describe.skipIf(!specPath)('chain.* commands against a devnet', () => {
     const bob = await devKey('//Bob');
     const forBob = await core.invoke('chain.registrationCost', { coldkey: bob.address });
     expect(forBob.balanceTao).toBeGreaterThan(1000);
+    expect(cost.feeTao).toBeGreaterThan(0);
   });
 
   it('registers with the coldkey password and the confirmed burn; the uid is in the metagraph', async () => {

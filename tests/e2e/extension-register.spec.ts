@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import type { SignerPayloadJSON } from '@polkadot/types/types';
+import { SUBTENSOR_SIGNED_EXTENSIONS } from '../../core/chain/signed-extensions.js';
+import { fixtureSpecPath } from '../integration/chain/devnet-fixture.js';
+import { makeHome, startUi, type RunningUi } from './sn2-ui.js';
+
+const specPath = fixtureSpecPath();
+const PASSWORD = 'correct horse battery staple';
+
+interface DevnetSummary {
+  endpoint: string;
+  subnet: { netuid: number };
+}
+
+/** `sn2 devnet` in its own process: a real subtensor runtime with a fresh subnet. */
+async function startDevnetProcess(home: string): Promise<{ summary: DevnetSummary; child: ChildProcess }> {
+  const args = ['bin/sn2.mjs', 'devnet', '--port', '0', '--json', '--miners', '0', '--validators', '0'];
+  const child = spawn(process.execPath, [...args, '--tempo', '5', '--spec', specPath!], {
+    env: { ...process.env, SN2_HOME: join(home, 'devnet-home') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const summary = await new Promise<DevnetSummary>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sn2 devnet not ready in 240 s:\n${stderr}`)), 240_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      try {
+        const parsed = JSON.parse(stdout) as DevnetSummary;
+        clearTimeout(timer);
+        resolve(parsed);
+      } catch {
+        // not the whole document yet
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`sn2 devnet exited with ${code}:\n${stderr}`));
+    });
+  });
+  return { summary, child };
+}
+
+/**
+ * Registration paid by a browser-extension account, in the web UI against the real core and a devnet.
+ * Chromium here has no extensions: the page gets a stand-in `window.injectedWeb3` (the one mock) whose
+ * signPayload is answered by this test process signing with //Bob, as polkadot{.js} would.
+ */
+test.describe('browser-extension registration', () => {
+  test.skip(!specPath, 'subtensor fixture not found (set SUBTENSOR_SPEC)');
+  test.describe.configure({ timeout: 420_000 });
+
+  let ui: RunningUi;
+  let devnet: ChildProcess;
+  let summary: DevnetSummary;
+  let api: ApiPromise;
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    const home = makeHome();
+    ({ summary, child: devnet } = await startDevnetProcess(home));
+    api = await ApiPromise.create({
+      provider: new WsProvider(summary.endpoint),
+      noInitWarn: true,
+      signedExtensions: SUBTENSOR_SIGNED_EXTENSIONS,
+    });
+    ui = await startUi(home);
+  });
+
+  test.afterAll(async () => {
+    await ui?.stop();
+    await api?.disconnect();
+    devnet?.kill('SIGTERM');
+  });
+
+  test('connect the extension, confirm the live burn, sign, and get a uid', async ({ page }) => {
+    await cryptoWaitReady();
+    const bob = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Bob');
+    const signed: SignerPayloadJSON[] = [];
+    await page.exposeFunction('__sn2TestSignPayload', (payload: SignerPayloadJSON) => {
+      if (payload.address !== bob.address) throw new Error(`asked to sign for ${payload.address}`);
+      signed.push(payload);
+      return api.registry.createType('ExtrinsicPayload', payload, { version: payload.version }).sign(bob)
+        .signature;
+    });
+    await page.addInitScript((address: string) => {
+      const w = window as unknown as {
+        injectedWeb3: Record<string, unknown>;
+        __sn2TestSignPayload: (p: unknown) => Promise<string>;
+      };
+      const account = { address, name: 'Dev Bob', type: 'sr25519' };
+      w.injectedWeb3 = {
+        'polkadot-js': {
+          version: 'test',
+          enable: async () => ({
+            accounts: {
+              get: async () => [account],
+              subscribe: (cb: (a: unknown[]) => void) => {
+                cb([account]);
+                return () => undefined;
+              },
+            },
+            signer: {
+              signPayload: async (payload: unknown) => ({
+                id: 1,
+                signature: await w.__sn2TestSignPayload(payload),
+              }),
+            },
+          }),
+        },
+      };
+    }, bob.address);
+
+    await page.goto(ui.url);
+    await page.getByRole('radio', { name: /Custom endpoint/ }).check();
+    await page.getByRole('textbox', { name: 'Endpoint' }).fill(summary.endpoint);
+    await page.getByRole('spinbutton', { name: 'Netuid' }).fill(String(summary.subnet.netuid));
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Wallet' })).toBeVisible();
+    await page.getByLabel('Coldkey password').fill(PASSWORD);
+    await page.getByLabel('Repeat password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create wallet' }).click();
+    const phrase = page.getByTestId('coldkey-mnemonic');
+    await expect(phrase).toBeVisible();
+    const words = await phrase.locator('li').allInnerTexts();
+    await page.getByRole('button', { name: 'I have written them down' }).click();
+    for (const field of await page.getByLabel(/^Word #\d+$/).all()) {
+      const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).innerText();
+      await field.fill(words[Number(label.replace('Word #', '')) - 1]);
+    }
+    await page.getByRole('button', { name: 'Confirm' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
+    await page.getByRole('tab', { name: 'Browser extension' }).click();
+    await page.getByRole('button', { name: 'Connect extension' }).click();
+    await expect(page.getByLabel('Account that pays')).toContainText('Dev Bob');
+
+    const burnRao = BigInt((await api.query.subtensorModule.burn(summary.subnet.netuid)).toString());
+    await expect(page.getByTestId('burn-cost')).toContainText(String(Number(burnRao) / 1e9));
+    await expect(page.getByTestId('payer-balance')).toContainText('Dev Bob');
+    const hotkey = (await page.getByTestId('register-hotkey').innerText()).trim();
+    const submit = page.getByRole('button', { name: 'Sign in the extension and register' });
+    await expect(submit).toBeDisabled();
+    await page.getByLabel(/is burned and not refunded/).check();
+    await page.screenshot({ path: 'docs/screenshots/registration-extension.png' });
+    await submit.click();
+
+    const done = page.getByRole('status').filter({ hasText: /Registered with uid \d+/ });
+    await expect(done.or(page.getByRole('alert'))).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    const uid = Number(/uid (\d+)/.exec(await done.innerText())![1]);
+    expect(signed).toHaveLength(1);
+    expect(signed[0].method).toBe(
+      api.tx.subtensorModule.burnedRegister(summary.subnet.netuid, hotkey).method.toHex(),
+    );
+
+    const onChain = await api.query.subtensorModule.uids(summary.subnet.netuid, hotkey);
+    expect(onChain.toJSON()).toBe(uid);
+    expect((await api.query.subtensorModule.owner(hotkey)).toString()).toBe(bob.address);
+  });
+});
