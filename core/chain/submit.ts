@@ -113,7 +113,8 @@ export async function submitExtrinsic(
   options: SubmitOptions = {},
 ): Promise<Inclusion> {
   const waitFor = options.waitFor ?? 'inBlock';
-  const nonce = options.nonces ? await options.nonces.reserve(from.address) : -1;
+  const reservation = options.nonces ? await options.nonces.reserve(from.address) : undefined;
+  const nonce = reservation?.nonce ?? -1;
   return new Promise<Inclusion>((resolve, reject) => {
     let unsubscribe: (() => void) | undefined;
     let settled = false;
@@ -169,11 +170,13 @@ export async function submitExtrinsic(
       onResult,
     )
       .then((unsub) => {
+        reservation?.release();
         if (settled) unsub();
         else unsubscribe = unsub;
       })
       .catch((err: unknown) => {
         options.nonces?.reset(from.address);
+        reservation?.release();
         finish(() => reject(decodeRejection(err)));
       });
   });
