@@ -9,6 +9,7 @@ const schema = z.object({ list_items: z.array(z.number().finite()).length(5) }).
 export function lstmInputs(circuitId: string): InputHandler {
   return {
     generate: (rand: Rand = defaultRand): CircuitInput => ({ list_items: repeat(5, () => rand() * 0.85) }),
+    requestSchema: schema,
     process: (raw: unknown): CircuitInput => parseInput(circuitId, schema, raw),
   };
 }

@@ -45,7 +45,7 @@ export const POW_CONSTANTS = {
 
 const FRESHNESS_ENTRIES = 16;
 
-function rwrSchema(batch: number) {
+function rwrSchema(batch: number, constants: 'required' | 'optional' = 'required') {
   const arr = <T extends z.ZodType>(item: T) => z.array(item).length(batch);
   const int = z.number().int();
   const float = z.number().finite();
@@ -62,7 +62,9 @@ function rwrSchema(batch: number) {
     block_number: arr(int.nonnegative()),
     validator_uid: arr(int.nonnegative()),
     miner_uid: arr(int.min(-1)),
-    ...Object.fromEntries(Object.keys(POW_CONSTANTS).map((k) => [k, int])),
+    ...Object.fromEntries(
+      Object.keys(POW_CONSTANTS).map((k) => [k, constants === 'optional' ? int.optional() : int]),
+    ),
   });
 }
 
@@ -72,6 +74,7 @@ function rwrSchema(batch: number) {
 export function powCircomInputs(circuitId: string, batch: number): InputHandler {
   const schema = rwrSchema(batch);
   return {
+    requestSchema: rwrSchema(batch, 'optional'),
     generate(rand: Rand = defaultRand): CircuitInput {
       const minRt = Math.trunc(rand() * 60 * 1e8);
       const maxRt = minRt + Math.trunc(rand() * 60 * 1e8);

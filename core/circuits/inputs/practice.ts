@@ -28,6 +28,7 @@ const schema = z
  */
 export function practiceInputs(circuitId: string): InputHandler {
   return {
+    requestSchema: schema.partial({ RATE_OF_DECAY: true, RATE_OF_RECOVERY: true, scaling: true }),
     generate(rand: Rand = defaultRand): CircuitInput {
       const maxScore = Math.trunc((1 / PRACTICE_BATCH) * 1e8);
       return {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   BATCHED_PROOF_OF_WEIGHTS_MODEL_ID,
   LSTM_MODEL_ID,
@@ -41,6 +42,12 @@ export const hasInputHandler = (circuitId: string): boolean => circuitId in hand
 /** Benchmark input for a circuit, already in final form (what a validator sends). */
 export const generateInput = (circuitId: string, rand?: Rand): CircuitInput =>
   inputHandlerFor(circuitId).generate(rand);
+
+/** JSON Schema of what a real-world request for the circuit may send (for the external API's GET /circuits). */
+export const inputJsonSchema = (circuitId: string): Record<string, unknown> | undefined =>
+  hasInputHandler(circuitId)
+    ? (z.toJSONSchema(inputHandlerFor(circuitId).requestSchema, { io: 'input' }) as Record<string, unknown>)
+    : undefined;
 
 /** Validate and process a real-world request input (throws CircuitInputError with every bad field). */
 export const validateInput = (circuitId: string, raw: unknown, rand?: Rand): CircuitInput =>

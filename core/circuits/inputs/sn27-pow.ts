@@ -60,6 +60,7 @@ export function sn27PowInputs(circuitId: string): InputHandler {
         nonce: [random32(rand)],
       };
     },
+    requestSchema: schema,
     process(raw: unknown, rand: Rand = defaultRand): CircuitInput {
       const valid: CircuitInput = parseInput(circuitId, schema, raw);
       return { ...valid, nonce: [random32(rand)] };

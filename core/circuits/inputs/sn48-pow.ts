@@ -29,6 +29,7 @@ export function sn48PowInputs(circuitId: string): InputHandler {
       bottom_tier_weight: [0.1],
       nonce: [random32(rand)],
     }),
+    requestSchema: schema,
     process(raw: unknown, rand: Rand = defaultRand): CircuitInput {
       const valid: CircuitInput = parseInput(circuitId, schema, raw);
       return { ...valid, nonce: [random32(rand)] };

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** A circuit input: a JSON object whose key order is significant (EZKL reads values positionally). */
 export type CircuitInput = Record<string, unknown>;
 
@@ -10,6 +12,8 @@ export type Rand = () => number;
  * Miners never call either: they prove the input exactly as received.
  */
 export interface InputHandler {
+  /** What a real-world request may send (constants that are filled in when missing are optional). */
+  requestSchema: z.ZodType;
   generate(rand?: Rand): CircuitInput;
   process(raw: unknown, rand?: Rand): CircuitInput;
 }

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { Dendrite } from '../../bittensor/wire/dendrite.js';
 import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
-import { validateInput } from '../../circuits/inputs/registry.js';
+import { inputJsonSchema, validateInput } from '../../circuits/inputs/registry.js';
 import { createProvingEngine } from '../../provers/engine.js';
 import { validatorCircuits } from '../../practice/practice-circuits.js';
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../sn2/constants.js';
@@ -10,7 +10,7 @@ import { circuitCatalog } from '../../validator/api/circuit-catalog.js';
 import { startValidatorServices } from '../../validator/api/start-validator-services.js';
 import { validatorChain } from '../../validator/chain-adapter.js';
 import { validatorDendrite } from '../../validator/dendrite-adapter.js';
-import { storeVerifier } from '../../validator/response/verify-circom.js';
+import { engineVerifier } from '../../validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../../validator/scoring/witness.js';
 import { Validator, type ValidatorOptions } from '../../validator/validator.js';
 import type { CoreEvent, Settings } from '../contract/index.js';
@@ -65,7 +65,7 @@ export async function startNetworkValidator(
       chain,
       dendrite: validatorDendrite(dendrite),
       circuits,
-      verify: storeVerifier(store, engine.pool),
+      verify: engineVerifier(engine.prover),
       witness: snarkjsWitnessCalculator(pow['circuit.wasm']),
       statePath: join(ctx.paths.validator, `state-${t.network}-${t.netuid}.json`),
       emit,
@@ -87,7 +87,7 @@ export async function startNetworkValidator(
       hotkey: t.hotkey,
       netuid: t.netuid,
       queue: validator.external,
-      catalog: circuitCatalog(store, () => undefined, validateInput),
+      catalog: circuitCatalog(store, inputJsonSchema, validateInput),
       events: { onEvent: (l) => (local.on('event', l), () => local.off('event', l)) },
       logger: ctx.logger,
     });
