@@ -30,7 +30,7 @@ export interface AxonOptions {
   clockNs?: () => bigint;
   /** `version_as_int` announced in `bt_header_axon_version`. Default 9009000. */
   version?: number;
-  /** Worker threads for sr25519 verification; 0 verifies on the main thread. */
+  /** Worker threads for sr25519 verification; 0 verifies on the main thread. Default: min(4, cores), 0 on one core. */
   verifyThreads?: number;
   /** Largest accepted request body; larger ones get 413 before being read. Default 8 MiB. */
   maxBodyBytes?: number;

@@ -8,6 +8,7 @@ import {
 } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Sr25519Signer } from '../signer.js';
 import type { AttachHooks, AxonOptions, AxonRequestEvent } from './axon-types.js';
 import { ForwardScheduler, QueueFullError, QueueTimeoutError } from './forward-scheduler.js';
@@ -85,7 +86,7 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent] }> {
       port: options.port ?? 8091,
       host: options.host ?? '0.0.0.0',
       version: options.version ?? SDK_VERSION_AS_INT,
-      verifyThreads: options.verifyThreads ?? 0,
+      verifyThreads: options.verifyThreads ?? defaultVerifyThreads(),
       maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
       maxHeaderBytes: options.maxHeaderBytes ?? 16 * 1024,
       headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
@@ -458,6 +459,13 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent] }> {
       // listener bug: ignored on purpose
     }
   }
+}
+
+// Measured (docs/BENCHMARKS.md): on 2 cores, 2 verify threads beside the HTTP thread serve the most
+// signed requests; one core gains nothing from a worker.
+function defaultVerifyThreads(): number {
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(4, cores) : 0;
 }
 
 /** First path segment, percent-decoded (Starlette's `request.url.path.split("/")[1]`). */

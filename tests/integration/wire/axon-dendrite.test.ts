@@ -60,6 +60,18 @@ describe('axon ↔ dendrite over loopback', () => {
     });
   });
 
+  it('verification on worker threads: concurrent valid and forged requests get the right answers', async () => {
+    s = await startAxon(alice, { verifyThreads: 2 }, (a) => a.attach(ExampleSynapse, echo()));
+    const lanes = Array.from({ length: 8 }, () => new Dendrite(bob));
+    const good = Promise.all(lanes.map((d, i) => d.call(s!.target, ExampleSynapse, example(`${i}`))));
+    const forged = Promise.all(
+      lanes.map((d) => d.call({ ...s!.target, hotkey: bob.address }, ExampleSynapse, example())),
+    );
+    expect((await good).map((r) => r.dendrite.status_code)).toEqual(Array(8).fill(200));
+    expect((await forged).map((r) => r.dendrite.status_code)).toEqual(Array(8).fill(401));
+    lanes.forEach((d) => d.close());
+  });
+
   it('ping /Synapse answers 200 on every axon', async () => {
     s = await startAxon(alice, {}, () => {});
     const reply = await dendrite.call(s.target, BaseSynapse, createSynapse(BaseSynapse, {}));
@@ -225,25 +237,30 @@ describe('axon ↔ dendrite over loopback', () => {
       }),
     );
     const ds = [bob, charlie, dave, eve, ferdie].map((k) => new Dendrite(k));
+    // Wait on the axon's own state, not on sleeps (the machine may be busy).
+    const sched = (s.axon as unknown as { scheduler: { active: number; queued: number } }).scheduler;
+    const until = async (cond: () => boolean) => {
+      while (!cond()) await sleep(5);
+    };
     const blocker = ds[0].call(s.target, ExampleSynapse, example('block'));
-    await sleep(100);
+    await until(() => order.length === 1);
     const low = ds[1].call(s.target, ExampleSynapse, example('stake 1'));
-    await sleep(30);
+    await until(() => sched.queued === 1);
     const high = ds[2].call(s.target, ExampleSynapse, example('stake 100'));
-    await sleep(30);
-    const impatient = ds[3].call(s.target, ExampleSynapse, example('stake 1000'), { timeoutS: 0.2 });
-    await sleep(30);
+    await until(() => sched.queued === 2);
+    const impatient = ds[3].call(s.target, ExampleSynapse, example('stake 1000'), { timeoutS: 1.5 });
+    await until(() => sched.queued === 3);
     const full = await ds[4].call(s.target, ExampleSynapse, example('stake 5'));
     expect([full.dendrite.status_code, full.dendrite.status_message]).toEqual([
       503,
       'Axon busy: 3 requests already waiting',
     ]);
-    expect((await impatient).dendrite.status_code).toBe(408);
-    await sleep(150); // let the axon's own queue timer (same 0.2 s) fire too
+    await until(() => sched.queued === 2); // the axon's queue timer (1.5 s) fired
     expect(s.events.find((e) => e.hotkey === eve.address)).toMatchObject({
       status: 408,
-      message: 'Response timeout after: 0.2s',
+      message: 'Response timeout after: 1.5s',
     });
+    expect((await impatient).dendrite.status_code).toBe(408);
     unblock();
     const results = await Promise.all([blocker, low, high]);
     expect(results.map((r) => r.dendrite.status_code)).toEqual([200, 200, 200]);
