@@ -1,20 +1,10 @@
 // Main process: the Electron security checklist in one place, applied to every window and session.
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { APP_ORIGIN } from './channels.js';
+import { WEB_UI_CSP } from '../core/ui-server/static-files.js';
 
-/** CSP for the renderer: own scripts and styles only, no remote anything. */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** CSP for the renderer: the same policy the web UI serves (own scripts and styles only, no remote anything). */
+export const RENDERER_CSP = WEB_UI_CSP;
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
