@@ -10,11 +10,12 @@ import { fetchMetagraph } from '../chain/metagraph.js';
 import type { CoreEvent } from '../service/contract/events.js';
 import { Miner } from '../miner/miner.js';
 import { minerChain } from '../miner/chain-adapter.js';
-import { inProcessRunner, type JobRunner } from '../miner/in-process-runner.js';
-import { storeProver } from '../miner/store-prover.js';
+import { engineProver } from '../miner/engine-prover.js';
+import { createProvingEngine, type ProvingEngine, type ProvingEngineOptions } from '../provers/engine.js';
+import { dataPaths } from '../util/paths.js';
 import { Validator } from '../validator/validator.js';
 import { validatorChain } from '../validator/chain-adapter.js';
-import { storeVerifier } from '../validator/response/verify-circom.js';
+import { engineVerifier } from '../validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../validator/scoring/witness.js';
 import { validatorDendrite } from '../validator/dendrite-adapter.js';
 import { validatorCircuits } from './practice-circuits.js';
@@ -26,7 +27,10 @@ export interface PracticeSessionOptions {
   /** Progress lines for humans. */
   info?: (line: string) => void;
   specPath?: string;
-  runner?: JobRunner;
+  /** The app's folders for the KZG SRS cache and native tools; default `dataPaths(dataDir)`. */
+  paths?: ReturnType<typeof dataPaths>;
+  /** Settings `prover` (pool size `cpuLimit`, native tool paths) for the session's proving engine. */
+  prover?: ProvingEngineOptions['prover'];
   /** The miner hotkey to register on the devnet; default a throwaway key made for this session. */
   minerKey?: Sr25519Signer;
   /** Circuit cache; default `<dataDir>/circuits`. */
@@ -61,16 +65,17 @@ export class PracticeSession {
     readonly miner: Miner,
     readonly validator: Validator,
     private readonly dendrite: Dendrite,
+    private readonly engine: ProvingEngine,
   ) {}
 
   static async start(o: PracticeSessionOptions): Promise<PracticeSession> {
     const info = o.info ?? (() => undefined);
-    const runner = o.runner ?? inProcessRunner;
     info('starting the local subtensor devnet…');
     const devnet = await startDevnet({ port: 0, specPath: o.specPath, cacheDir: join(o.dataDir, 'devnet') });
     let miner: Miner | undefined;
     let validator: Validator | undefined;
     let dendrite: Dendrite | undefined;
+    let engine: ProvingEngine | undefined;
     try {
       const minerKey = o.minerKey ?? (await Keypair.fromMnemonic(generateMnemonic(12)));
       const validatorKey = await Keypair.fromUri('//Charlie//vali-hot');
@@ -88,10 +93,15 @@ export class PracticeSession {
         cacheDir: o.circuitsDir ?? join(o.dataDir, 'circuits'),
         offlineDir: process.env.SN2_CIRCUITS_DIR ?? null,
       });
+      engine = await createProvingEngine({
+        paths: o.paths ?? dataPaths(o.dataDir),
+        prover: o.prover,
+        store,
+      });
 
       miner = new Miner({
         signer: minerKey,
-        prover: storeProver(store, runner),
+        prover: engineProver(store, engine.prover),
         chain: minerChain(devnet.api, 'practice', netuid, minerKey),
         port: 0,
         host: '127.0.0.1',
@@ -113,7 +123,7 @@ export class PracticeSession {
         chain: validatorChain(devnet.api, netuid, validatorKey),
         dendrite: validatorDendrite(dendrite),
         circuits: await validatorCircuits(store, true),
-        verify: storeVerifier(store, runner),
+        verify: engineVerifier(engine.prover),
         witness: snarkjsWitnessCalculator(await witnessWasm(store)),
         statePath: join(o.dataDir, 'practice-validator-state.json'),
         emit: o.emit,
@@ -134,11 +144,13 @@ export class PracticeSession {
         miner,
         validator,
         dendrite,
+        engine,
       );
     } catch (err) {
       await validator?.stop().catch(() => undefined);
       dendrite?.close();
       await miner?.stop().catch(() => undefined);
+      await engine?.close();
       await devnet.close();
       throw err;
     }
@@ -171,11 +183,12 @@ export class PracticeSession {
     };
   }
 
-  /** Stop querying, let in-flight proofs finish and persist scores, then stop the miner and the devnet. */
+  /** Stop querying, let in-flight proofs finish and persist scores, then stop the miner, the prover pool and the devnet. */
   async stop(): Promise<void> {
     await this.validator.stop().catch(() => undefined);
     this.dendrite.close();
     await this.miner.stop().catch(() => undefined);
+    await this.engine.close();
     await this.devnet.close();
   }
 }

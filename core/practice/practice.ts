@@ -1,7 +1,6 @@
 import type { CoreEvent } from '../service/contract/events.js';
 import { percentile } from '../service/proof-log.js';
-import type { JobRunner } from '../miner/in-process-runner.js';
-import { PracticeSession } from './practice-session.js';
+import { PracticeSession, type PracticeSessionOptions } from './practice-session.js';
 
 export interface PracticeOptions {
   rounds: number;
@@ -11,7 +10,8 @@ export interface PracticeOptions {
   /** Progress lines for humans. */
   info?: (line: string) => void;
   specPath?: string;
-  runner?: JobRunner;
+  /** Settings `prover` for the proving engine (worker pool size, native tools). */
+  prover?: PracticeSessionOptions['prover'];
   signal?: AbortSignal;
 }
 
@@ -44,7 +44,7 @@ export async function runPractice(o: PracticeOptions): Promise<PracticeSummary> 
     emit: o.emit,
     info,
     specPath: o.specPath,
-    runner: o.runner,
+    prover: o.prover,
     maxRequests: o.rounds,
   });
   try {

@@ -3,12 +3,13 @@ import { cliOutput } from '../context.js';
 import { loadHotkey } from '../../bittensor/wallet/index.js';
 import { ChainClient } from '../../chain/client.js';
 import { resolveEndpoint } from '../../chain/networks.js';
-import { CircuitStore } from '../../circuits/store.js';
 import { minerChain } from '../../miner/chain-adapter.js';
+import { engineProver, unprovableCircuits } from '../../miner/engine-prover.js';
 import { Miner } from '../../miner/miner.js';
-import { storeProver } from '../../miner/store-prover.js';
-import { inProcessRunner } from '../../miner/in-process-runner.js';
+import { createProvingEngine } from '../../provers/engine.js';
 import { NetworkSchema } from '../../service/contract/settings.js';
+import { SettingsStore } from '../../service/settings-store.js';
+import { dataPaths } from '../../util/paths.js';
 import { defaultSn2Netuid } from '../../sn2/constants.js';
 import { UserError } from '../../util/errors.js';
 
@@ -68,14 +69,22 @@ export function registerMine(program: Command): void {
         client = await ChainClient.connect(endpoint);
         chain = minerChain(client.api, network, netuid, hotkey);
       }
+      const paths = dataPaths();
+      // Proofs run in the worker pool (size: settings prover.cpuLimit) or a native prover, never on this thread.
+      const engine = await createProvingEngine({
+        paths,
+        prover: new SettingsStore(paths.settings).get().prover,
+      });
+      for (const c of await unprovableCircuits(engine.store, engine.prover))
+        out.info(`${c.name}: capacity 0 (${c.reason})`);
       const miner = new Miner({
         signer: hotkey,
-        prover: storeProver(new CircuitStore(), inProcessRunner),
+        prover: engineProver(engine.store, engine.prover),
         chain,
         port,
         externalIp: o['axon.external_ip'],
         blacklist: { disabled: Boolean(o.disableBlacklist) },
-        concurrency: 1,
+        concurrency: engine.pool.size,
         emit: (e) => {
           if (o.json) process.stdout.write(`${JSON.stringify(e)}\n`);
           else if (e.type === 'proof')
@@ -94,6 +103,7 @@ export function registerMine(program: Command): void {
         process.once('SIGTERM', resolve);
       });
       await miner.stop();
+      await engine.close();
       await client?.close();
       process.exit(0);
     });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
-import { dataDir } from '../../util/paths.js';
+import { dataPaths } from '../../util/paths.js';
+import { SettingsStore } from '../../service/settings-store.js';
 import { UserError } from '../../util/errors.js';
 import { runPractice, type PracticeSummary } from '../../practice/practice.js';
 
@@ -21,9 +22,11 @@ export function registerPractice(program: Command): void {
       const rounds = Number(opts.rounds);
       if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000)
         throw new UserError('--rounds must be an integer from 1 to 1000');
+      const paths = dataPaths();
       const summary = await runPractice({
         rounds,
-        dataDir: dataDir(),
+        dataDir: paths.root,
+        prover: new SettingsStore(paths.settings).get().prover,
         specPath: opts.spec,
         emit: (e) => {
           if (e.type === 'proof' && e.entry.role === 'validator')

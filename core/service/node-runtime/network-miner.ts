@@ -1,7 +1,7 @@
 import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
 import { minerChain } from '../../miner/chain-adapter.js';
 import { Miner } from '../../miner/miner.js';
-import { storeProver } from '../../miner/store-prover.js';
+import { engineProver, unprovableCircuits } from '../../miner/engine-prover.js';
 import { createProvingEngine } from '../../provers/engine.js';
 import { errorMessage } from '../../util/errors.js';
 import type { CoreEvent, Settings } from '../contract/index.js';
@@ -52,9 +52,17 @@ export async function startNetworkMiner(
       logger: ctx.logger,
     });
     cleanup.unshift(() => engine.close());
+    for (const c of await unprovableCircuits(engine.store, engine.prover))
+      ctx.emit({
+        type: 'log',
+        level: 'warn',
+        component: 'miner',
+        msg: `${c.name}: capacity 0 (${c.reason})`,
+        at: Date.now(),
+      });
     const miner = new Miner({
       signer: t.hotkey,
-      prover: storeProver(engine.store, engine.pool),
+      prover: engineProver(engine.store, engine.prover),
       chain,
       port: settings.axon.port,
       externalIp,

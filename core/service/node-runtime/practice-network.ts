@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadHotkey } from '../../bittensor/wallet/index.js';
+import { dataPaths } from '../../util/paths.js';
 import type { Sr25519Signer } from '../../bittensor/signer.js';
 import { PracticeSession } from '../../practice/practice-session.js';
 import { errorMessage } from '../../util/errors.js';
@@ -59,6 +60,8 @@ export class PracticeNetwork {
       },
       minerKey,
       circuitsDir: join(this.o.dataDir, 'circuits'),
+      paths: dataPaths(this.o.dataDir),
+      prover: settings.prover,
     });
     this.epochTimer = setInterval(() => void this.runEpoch(session), this.o.epochEveryMs ?? 30_000);
     return session;

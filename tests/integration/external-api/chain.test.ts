@@ -14,12 +14,13 @@ import { validateInput } from '../../../core/circuits/inputs/registry.js';
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../core/sn2/constants.js';
 import { Miner } from '../../../core/miner/miner.js';
 import { minerChain } from '../../../core/miner/chain-adapter.js';
-import { inProcessRunner } from '../../../core/miner/in-process-runner.js';
-import { storeProver } from '../../../core/miner/store-prover.js';
+import { engineProver } from '../../../core/miner/engine-prover.js';
+import { createProverPool } from '../../../core/provers/pool.js';
+import { makeProver } from '../../../core/provers/prover.js';
 import { Validator } from '../../../core/validator/validator.js';
 import { validatorChain } from '../../../core/validator/chain-adapter.js';
 import { validatorDendrite } from '../../../core/validator/dendrite-adapter.js';
-import { storeVerifier } from '../../../core/validator/response/verify-circom.js';
+import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../../../core/validator/scoring/witness.js';
 import { validatorCircuits } from '../../../core/practice/practice-circuits.js';
 import { SettingsSchema, type CoreEvent } from '../../../core/service/contract/index.js';
@@ -124,9 +125,11 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
       cacheDir: join(dir, 'circuits'),
       offlineDir: sharedPath('fixtures/sn2'),
     });
+    const pool = createProverPool({ size: 1 });
+    const prover = makeProver({ store, pool, srsDir: join(dir, 'srs'), ezkl: null });
     const miner = new Miner({
       signer: minerKey,
-      prover: storeProver(store, inProcessRunner),
+      prover: engineProver(store, prover),
       chain: minerChain(devnet.api, 'practice', netuid, minerKey),
       port: 0,
       host: '127.0.0.1',
@@ -146,7 +149,7 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
       chain: validatorChain(devnet.api, netuid, validatorKey),
       dendrite: validatorDendrite(dendrite),
       circuits: await validatorCircuits(store, true),
-      verify: storeVerifier(store, inProcessRunner),
+      verify: engineVerifier(prover),
       witness: snarkjsWitnessCalculator(witnessWasm),
       statePath: join(dir, 'validator-state.json'),
       emit,
@@ -198,6 +201,7 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
       await validator.stop().catch(() => undefined);
       dendrite.close();
       await miner.stop().catch(() => undefined);
+      await pool.close();
     }
   });
 });

@@ -8,10 +8,11 @@ import { fromPlain, parseSynapse, toPlain, type PyValue } from '../../../core/bi
 import { CircuitStore } from '../../../core/circuits/store.js';
 import { generateInput } from '../../../core/circuits/inputs/registry.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
-import { inProcessRunner } from '../../../core/miner/in-process-runner.js';
+import { engineProver } from '../../../core/miner/engine-prover.js';
 import { Miner } from '../../../core/miner/miner.js';
-import { storeProver } from '../../../core/miner/store-prover.js';
-import { storeVerifier } from '../../../core/validator/response/verify-circom.js';
+import { createProverPool } from '../../../core/provers/pool.js';
+import { makeProver, type Prover } from '../../../core/provers/prover.js';
+import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
 import { processResponse } from '../../../core/validator/response/process-response.js';
 import {
   Competition,
@@ -21,8 +22,8 @@ import {
 } from '../../../core/sn2/synapses.js';
 import type { CoreEvent } from '../../../core/service/contract/events.js';
 
-// In-process Groth16: snarkjs cannot yet be imported inside the pool's worker threads under vitest.
-const pool = inProcessRunner;
+const pool = createProverPool({ size: 1 });
+let prover: Prover;
 let store: CircuitStore;
 let miner: Miner;
 let port: number;
@@ -32,11 +33,12 @@ const events: CoreEvent[] = [];
 
 beforeAll(async () => {
   store = new CircuitStore({ cacheDir: mkdtempSync(join(tmpdir(), 'sn2-miner-')), offlineDir: null });
+  prover = makeProver({ store, pool, srsDir: mkdtempSync(join(tmpdir(), 'sn2-miner-srs-')), ezkl: null });
   minerKey = await Keypair.fromUri('//Bob//miner-test');
   validatorKey = await Keypair.fromUri('//Charlie//vali-test');
   miner = new Miner({
     signer: minerKey,
-    prover: storeProver(store, pool),
+    prover: engineProver(store, prover),
     chain: null,
     port: 0,
     host: '127.0.0.1',
@@ -49,6 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await miner?.stop();
+  await pool.close();
 });
 
 const target = () => ({ ip: '127.0.0.1', port, hotkey: minerKey.address });
@@ -78,7 +81,7 @@ describe('miner over a real axon (--no-chain)', () => {
         expectedInput: input,
         timeoutSeconds: 60,
         maximumResponseTime: 60,
-        verify: storeVerifier(store, pool),
+        verify: engineVerifier(prover),
       },
     );
     expect(judged).toMatchObject({ verified: true });
@@ -93,7 +96,7 @@ describe('miner over a real axon (--no-chain)', () => {
         expectedInput: other,
         timeoutSeconds: 60,
         maximumResponseTime: 42,
-        verify: storeVerifier(store, pool),
+        verify: engineVerifier(prover),
       },
     );
     expect(wrong).toMatchObject({ verified: false, responseTime: 42, proofSize: 5000 });

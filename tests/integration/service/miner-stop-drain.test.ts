@@ -8,28 +8,35 @@ import { fromPlain, parseSynapse, type PyValue } from '../../../core/bittensor/w
 import { CircuitStore } from '../../../core/circuits/store.js';
 import { generateInput } from '../../../core/circuits/inputs/registry.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
-import { inProcessRunner, type JobRunner } from '../../../core/miner/in-process-runner.js';
+import { engineProver } from '../../../core/miner/engine-prover.js';
 import { Miner } from '../../../core/miner/miner.js';
-import { storeProver } from '../../../core/miner/store-prover.js';
+import { createProverPool } from '../../../core/provers/pool.js';
+import { makeProver, type Prover } from '../../../core/provers/prover.js';
 import { QueryZkProof } from '../../../core/sn2/synapses.js';
 import type { CoreEvent } from '../../../core/service/contract/events.js';
 
-/** A real proof that starts late, so stop() is called while it is in flight. */
-const slowRunner: JobRunner = {
-  async run(job, options) {
-    if (job.kind === 'groth16.prove') await new Promise((r) => setTimeout(r, 1_500));
-    return inProcessRunner.run(job, options);
-  },
-};
+/** A real proof (engine worker pool) that starts late, so stop() is called while it is in flight. */
+function slowProver(prover: Prover): Prover {
+  return {
+    ...prover,
+    async prove(...args) {
+      await new Promise((r) => setTimeout(r, 1_500));
+      return prover.prove(...args);
+    },
+  };
+}
 
 describe('Miner.stop during a proof (what miner.stop and shutdown rely on)', () => {
   it('lets the proof finish and reply before the axon closes', async () => {
     const store = new CircuitStore({ cacheDir: mkdtempSync(join(tmpdir(), 'sn2-drain-')), offlineDir: null });
+    const pool = createProverPool({ size: 1 });
+    const srsDir = mkdtempSync(join(tmpdir(), 'sn2-drain-srs-'));
+    const prover = slowProver(makeProver({ store, pool, srsDir, ezkl: null }));
     const minerKey = await Keypair.fromUri('//Bob//drain-miner');
     const events: CoreEvent[] = [];
     const miner = new Miner({
       signer: minerKey,
-      prover: storeProver(store, slowRunner),
+      prover: engineProver(store, prover),
       chain: null,
       port: 0,
       host: '127.0.0.1',
@@ -53,6 +60,7 @@ describe('Miner.stop during a proof (what miner.stop and shutdown rely on)', () 
     await miner.stop();
     const answered = await reply;
     dendrite.close();
+    await pool.close();
     expect(answered.dendrite.status_code).toBe(200);
     expect(answered.query_output).toMatch(/^\{"proof": "/);
     expect(events.some((e) => e.type === 'proof' && e.entry.status === 'verified')).toBe(true);
