@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import type { SignerPayloadJSON } from '@polkadot/types/types';
 import { SUBTENSOR_SIGNED_EXTENSIONS } from '../../core/chain/signed-extensions.js';
+import { readColdkeyPub } from '../../core/bittensor/wallet/index.js';
 import { fixtureSpecPath } from '../integration/chain/devnet-fixture.js';
 import { makeHome, startUi, type RunningUi } from './sn2-ui.js';
 
@@ -47,12 +48,43 @@ async function startDevnetProcess(home: string): Promise<{ summary: DevnetSummar
   return { summary, child };
 }
 
+/** Network (custom → the devnet) and a new wallet through the UI, up to the Registration step. */
+async function onboardToRegistration(
+  page: Page,
+  url: string,
+  summary: DevnetSummary,
+  beforeConfirm?: () => Promise<void>,
+): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('radio', { name: /Custom endpoint/ }).check();
+  await page.getByRole('textbox', { name: 'Endpoint' }).fill(summary.endpoint);
+  await page.getByRole('spinbutton', { name: 'Netuid' }).fill(String(summary.subnet.netuid));
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Wallet' })).toBeVisible();
+  await page.getByLabel('Coldkey password').fill(PASSWORD);
+  await page.getByLabel('Repeat password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create wallet' }).click();
+  const phrase = page.getByTestId('coldkey-mnemonic');
+  await expect(phrase).toBeVisible();
+  const words = await phrase.locator('li').allInnerTexts();
+  await page.getByRole('button', { name: 'I have written them down' }).click();
+  for (const field of await page.getByLabel(/^Word #\d+$/).all()) {
+    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).innerText();
+    await field.fill(words[Number(label.replace('Word #', '')) - 1]);
+  }
+  await beforeConfirm?.();
+  await page.getByRole('button', { name: 'Confirm' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
+}
+
 /**
- * Registration paid by a browser-extension account, in the web UI against the real core and a devnet.
- * Chromium here has no extensions: the page gets a stand-in `window.injectedWeb3` (the one mock) whose
+ * Registration in the web UI against the real core and a devnet (one for the file), paid by a
+ * browser-extension account or by the wallet's own coldkey. Chromium here has no extensions: the page gets a stand-in `window.injectedWeb3` (the one mock) whose
  * signPayload is answered by this test process signing with //Bob, as polkadot{.js} would.
  */
-test.describe('browser-extension registration', () => {
+test.describe('registration in the web UI', () => {
   test.skip(!specPath, 'subtensor fixture not found (set SUBTENSOR_SPEC)');
   test.describe.configure({ timeout: 420_000 });
 
@@ -117,27 +149,7 @@ test.describe('browser-extension registration', () => {
       };
     }, bob.address);
 
-    await page.goto(ui.url);
-    await page.getByRole('radio', { name: /Custom endpoint/ }).check();
-    await page.getByRole('textbox', { name: 'Endpoint' }).fill(summary.endpoint);
-    await page.getByRole('spinbutton', { name: 'Netuid' }).fill(String(summary.subnet.netuid));
-    await page.getByRole('button', { name: 'Continue' }).click();
-
-    await expect(page.getByRole('heading', { name: 'Wallet' })).toBeVisible();
-    await page.getByLabel('Coldkey password').fill(PASSWORD);
-    await page.getByLabel('Repeat password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create wallet' }).click();
-    const phrase = page.getByTestId('coldkey-mnemonic');
-    await expect(phrase).toBeVisible();
-    const words = await phrase.locator('li').allInnerTexts();
-    await page.getByRole('button', { name: 'I have written them down' }).click();
-    for (const field of await page.getByLabel(/^Word #\d+$/).all()) {
-      const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).innerText();
-      await field.fill(words[Number(label.replace('Word #', '')) - 1]);
-    }
-    await page.getByRole('button', { name: 'Confirm' }).click();
-
-    await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
+    await onboardToRegistration(page, ui.url, summary);
     await page.getByRole('tab', { name: 'Browser extension' }).click();
     await page.getByRole('button', { name: 'Connect extension' }).click();
     await expect(page.getByLabel('Account that pays')).toContainText('Dev Bob');
@@ -164,5 +176,57 @@ test.describe('browser-extension registration', () => {
     const onChain = await api.query.subtensorModule.uids(summary.subnet.netuid, hotkey);
     expect(onChain.toJSON()).toBe(uid);
     expect((await api.query.subtensorModule.owner(hotkey)).toString()).toBe(bob.address);
+  });
+
+  test('pay with the wallet coldkey: balance shown, wrong password refused plainly, then a uid', async ({
+    page,
+  }) => {
+    const home = makeHome();
+    const local = await startUi(home);
+    try {
+      const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+      const alice = keyring.addFromUri('//Alice');
+      let coldkey = '';
+      await onboardToRegistration(page, local.url, summary, async () => {
+        // The wallet exists once its phrase is shown: fund its coldkey before the cost is read.
+        coldkey = (await readColdkeyPub({ path: join(home, 'wallets'), name: 'default' })).address;
+        await new Promise<void>((resolve, reject) => {
+          void api.tx.balances
+            .transferKeepAlive(coldkey, 10_000_000_000n)
+            .signAndSend(alice, ({ status, dispatchError }) => {
+              if (dispatchError) reject(new Error(dispatchError.toString()));
+              else if (status.isInBlock) resolve();
+            })
+            .catch(reject);
+        });
+      });
+      await expect(page.getByRole('tab', { name: 'Wallet coldkey' })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      await expect(page.getByTestId('payer-balance')).toContainText('τ 10');
+      const hotkey = (await page.getByTestId('register-hotkey').innerText()).trim();
+      const agree = page.getByLabel(/is burned and not refunded/);
+      const register = page.getByRole('button', { name: 'Register', exact: true });
+
+      await page.getByLabel('Coldkey password').fill('not the password');
+      await agree.check();
+      await register.click();
+      await expect(page.getByRole('alert')).toContainText('chain.register failed: wrong password');
+      // Nothing was sent, and the confirmation is asked for again.
+      await expect(agree).not.toBeChecked();
+      expect((await api.query.subtensorModule.uids(summary.subnet.netuid, hotkey)).toJSON()).toBeNull();
+
+      await page.getByLabel('Coldkey password').fill(PASSWORD);
+      await agree.check();
+      await register.click();
+      const done = page.getByRole('status').filter({ hasText: /Registered with uid \d+/ });
+      await expect(done).toBeVisible({ timeout: 60_000 });
+      const uid = Number(/uid (\d+)/.exec(await done.innerText())![1]);
+      expect((await api.query.subtensorModule.uids(summary.subnet.netuid, hotkey)).toJSON()).toBe(uid);
+      expect((await api.query.subtensorModule.owner(hotkey)).toString()).toBe(coldkey);
+    } finally {
+      await local.stop();
+    }
   });
 });
