@@ -24,6 +24,7 @@ import { hardenSession, lockDownContents, secureWebPreferences } from './securit
 import { registerCoreIpc } from './ipc.js';
 import { gracefulQuit } from './shutdown.js';
 import { UpdateController, type UpdateState } from './updater.js';
+import { withUpdateCommands } from './update-commands.js';
 import { trayMenu, trayTooltip, type TrayState } from './tray-menu.js';
 import { trayIconBitmap } from './tray-icon.js';
 import { applyLoginItem, startHidden } from './app-settings.js';
@@ -63,9 +64,11 @@ async function boot(): Promise<void> {
     lockDownContents(contents, (url) => void shell.openExternal(url)),
   );
 
-  registerCoreIpc(ipcMain, withSettingsHook(service), () =>
-    window && !window.isDestroyed() ? [window.webContents] : [],
-  );
+  // Unpackaged builds have nothing to update from: the core's own update.* answer "unsupported".
+  const core = app.isPackaged
+    ? withUpdateCommands(withSettingsHook(service), () => updates)
+    : withSettingsHook(service);
+  registerCoreIpc(ipcMain, core, () => (window && !window.isDestroyed() ? [window.webContents] : []));
   service.onEvent(onCoreEvent);
 
   applyLoginItem(app, settings.app);
@@ -144,11 +147,12 @@ function notify(level: 'info' | 'warning' | 'error', title: string, body: string
 function onUpdateState(state: UpdateState): void {
   trayState.update = state;
   renderTray();
+  service.context.emit({ type: 'update', state });
   if (state.kind === 'ready') {
     notify(
       'info',
       `Update ${state.version} is ready`,
-      'Choose "Restart to update" in the tray menu when convenient.',
+      'Choose "Restart to update" in Settings or the tray menu when convenient.',
     );
   }
   if (state.kind === 'error') notify('warning', 'Update check failed', state.message);

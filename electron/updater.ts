@@ -1,13 +1,10 @@
 // Main process: auto-update through electron-updater. Checks at start and every few hours, downloads
 // in the background, and installs only on the user's request and only when no proof is in flight.
 import type { AppUpdater, UpdateInfo } from 'electron-updater';
+import type { UpdateState as ContractUpdateState } from '../core/service/contract/index.js';
 
-export type UpdateState =
-  | { kind: 'idle' }
-  | { kind: 'checking' }
-  | { kind: 'downloading'; version: string; percent: number }
-  | { kind: 'ready'; version: string }
-  | { kind: 'error'; message: string };
+/** The contract's update state; `unsupported` is what a core without this controller reports. */
+export type UpdateState = Exclude<ContractUpdateState, { kind: 'unsupported' }>;
 
 export interface UpdateControllerOptions {
   updater: AppUpdater;
@@ -33,7 +30,11 @@ export class UpdateController {
     u.on('checking-for-update', () => this.set({ kind: 'checking' }));
     u.on('update-not-available', () => this.set({ kind: 'idle' }));
     u.on('download-progress', (p: { percent: number }) =>
-      this.set({ kind: 'downloading', version: this.pendingVersion ?? '', percent: p.percent }),
+      this.set({
+        kind: 'downloading',
+        version: this.pendingVersion ?? '',
+        percent: Math.min(100, Math.max(0, p.percent)),
+      }),
     );
     u.on('update-available', (info: UpdateInfo) => {
       this.pendingVersion = info.version;

@@ -37,6 +37,8 @@ export interface ServiceContext {
   readonly proofLog: ProofLog;
   readonly logger: Logger;
   emit(event: CoreEvent): void;
+  /** Follow the event stream (e.g. metrics); returns the unsubscribe function. */
+  onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Resolve another command, e.g. the miner asking for settings; input is validated like any call. */
   invoke<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>>;
 }
@@ -62,6 +64,7 @@ export class CoreService {
       proofLog: new ProofLog(paths.proofLog),
       logger,
       emit: (event) => this.emit(event),
+      onEvent: (listener) => this.onEvent(listener),
       invoke: (name, input) => this.invoke(name, input),
     };
     const handlers: Partial<HandlerMap> = {};

@@ -7,7 +7,9 @@ import {
   RunStateSchema,
   StandingSchema,
   CircuitStatsSchema,
+  UpdateStateSchema,
 } from './events.js';
+import { MetricSnapshotSchema } from './metrics.js';
 import {
   MultiSignatureSchema,
   RegistrationResultSchema,
@@ -169,6 +171,16 @@ export const commandSchemas = {
   'logs.tail': {
     input: z.object({ lines: z.number().int().min(1).max(5000).default(200) }).strict(),
     output: z.array(z.string()),
+  },
+  /** The core's metrics (the figures `/metrics` exposes, without process metrics), for the UI's panels. */
+  'metrics.snapshot': { input: none, output: z.array(MetricSnapshotSchema) },
+  'update.status': { input: none, output: UpdateStateSchema },
+  /** Look for an update now (the Electron app also checks at start and every 6 h). */
+  'update.check': { input: none, output: UpdateStateSchema },
+  /** Restart into a downloaded update; refused, with the reason, while proofs are in flight. */
+  'update.restart': {
+    input: none,
+    output: z.object({ restarted: z.boolean(), reason: z.string().optional() }),
   },
   'network.presets': {
     input: none,

@@ -66,6 +66,20 @@ export const StandingSchema = z.object({
 });
 export type Standing = z.infer<typeof StandingSchema>;
 
+/**
+ * The app's self-update, as the Electron main reports it. `unsupported` where no updater exists (the
+ * `sn2 ui` web UI, the CLI, an unpackaged build): `reason` says how to update instead.
+ */
+export const UpdateStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('idle') }),
+  z.object({ kind: z.literal('checking') }),
+  z.object({ kind: z.literal('downloading'), version: z.string(), percent: z.number().min(0).max(100) }),
+  z.object({ kind: z.literal('ready'), version: z.string() }),
+  z.object({ kind: z.literal('error'), message: z.string() }),
+  z.object({ kind: z.literal('unsupported'), reason: z.string() }),
+]);
+export type UpdateState = z.infer<typeof UpdateStateSchema>;
+
 export const CoreEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('status'),
@@ -109,6 +123,7 @@ export const CoreEventSchema = z.discriminatedUnion('type', [
     title: z.string(),
     body: z.string(),
   }),
+  z.object({ type: z.literal('update'), state: UpdateStateSchema }),
   z.object({
     type: z.literal('log'),
     level: z.enum(['debug', 'info', 'warn', 'error']),

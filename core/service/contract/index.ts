@@ -5,3 +5,4 @@ export * from './events.js';
 export * from './hardware.js';
 export * from './commands.js';
 export * from './signing.js';
+export * from './metrics.js';

@@ -5,7 +5,9 @@ import { circuitsHandlers } from './circuits.js';
 import { doctorHandlers } from './doctor.js';
 import { hardwareHandlers } from './hardware.js';
 import { logsHandlers } from './logs.js';
+import { metricsHandlers } from './metrics.js';
 import { minerHandlers } from './miner.js';
+import { updateHandlers } from './update.js';
 import { validatorHandlers } from './validator.js';
 import { walletHandlers } from './wallet.js';
 
@@ -19,7 +21,9 @@ export const handlerFactories: AreaFactory[] = [
   doctorHandlers,
   hardwareHandlers,
   logsHandlers,
+  metricsHandlers,
   minerHandlers,
+  updateHandlers,
   validatorHandlers,
   walletHandlers,
 ];
