@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCore } from '../state/core-context.js';
 import { LocalRegister } from './registration/LocalRegister.js';
 import { ExtensionRegister } from './registration/ExtensionRegister.js';
 
@@ -13,8 +14,8 @@ interface Registered {
  * browser-extension account. Either way the live cost is shown and explicitly confirmed first.
  */
 export function RegisterStep({ onDone }: { onDone: () => void }) {
-  // Extensions inject into web pages; Electron's window has none (and its preload sets window.sn2).
-  const extensionsPossible = typeof window !== 'undefined' && !window.sn2;
+  // Extensions inject into web pages only; Electron's window never has one.
+  const extensionsPossible = useCore().kind === 'web';
   const [payer, setPayer] = useState<Payer>('wallet');
   const [done, setDone] = useState<Registered>();
 
