@@ -32,7 +32,7 @@ export type ServedRequest = AxonRequestEvent;
 
 export interface TransportServer {
   serve<D extends SynapseDefinition>(def: D, handlers: RouteHandlers<D>): void;
-  start(): Promise<{ port: number }>;
+  start(): Promise<{ host: string; port: number }>;
   stop(): Promise<void>;
   /** Subscribe to every served request; returns the unsubscribe function. */
   onRequest(listener: (request: ServedRequest) => void): () => void;
