@@ -14,6 +14,7 @@ export function sha3Hex(text: string): string {
 
 /** `H(H(str(v1)) ‖ … ‖ H(str(vn)))` over the Python values of `required_hash_fields`, in tuple order. */
 export function bodyHashOf(values: readonly PyValue[]): string {
+  if (values.length === 0) return EMPTY_BODY_HASH; // H(""): every SN2 synapse, on every request
   return sha3Hex(values.map((v) => sha3Hex(pyStr(v))).join(''));
 }
 
