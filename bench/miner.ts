@@ -20,10 +20,11 @@ import { fromPlain, parseSynapse, type PyValue } from '../core/bittensor/wire/in
 import { PRACTICE_CIRCUIT_ID } from '../core/circuits/constants.js';
 import { generateInput } from '../core/circuits/inputs/registry.js';
 import { CircuitStore, PRACTICE_CIRCUIT_DIR } from '../core/circuits/store.js';
+import { engineProver } from '../core/miner/engine-prover.js';
 import type { CircuitProver, ProofResult } from '../core/miner/circuit-prover.js';
 import { Miner } from '../core/miner/miner.js';
-import { storeProver } from '../core/miner/store-prover.js';
 import { createProverPool } from '../core/provers/pool.js';
+import { makeProver } from '../core/provers/prover.js';
 import { percentile } from '../core/service/proof-log.js';
 import { QueryZkProof } from '../core/sn2/synapses.js';
 
@@ -113,7 +114,8 @@ const store = new CircuitStore({
   cacheDir: mkdtempSync(join(tmpdir(), 'sn2-bench-circuits-')),
   offlineDir: null,
 });
-const real = storeProver(store, pool);
+const srsDir = mkdtempSync(join(tmpdir(), 'sn2-bench-srs-'));
+const real = engineProver(store, makeProver({ store, pool, srsDir, ezkl: null }));
 const minerKey = await Keypair.fromUri('//Bob//bench-miner');
 const validators = await Promise.all(
   Array.from({ length: Math.max(...LEVELS) }, (_, i) => Keypair.fromUri(`//Charlie//bench-vali-${i}`)),

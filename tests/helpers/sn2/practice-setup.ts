@@ -6,6 +6,12 @@ import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
 import { generateInput } from '../../../core/circuits/inputs/registry.js';
 import { fromPlain, parseSynapse, type PyValue } from '../../../core/bittensor/wire/index.js';
 import { QueryZkProof, type QueryZkProofSynapse } from '../../../core/sn2/synapses.js';
+import type { CircuitProver } from '../../../core/miner/circuit-prover.js';
+import { engineProver } from '../../../core/miner/engine-prover.js';
+import { createProverPool, type ProverPool } from '../../../core/provers/pool.js';
+import { makeProver, type Prover } from '../../../core/provers/prover.js';
+import type { ProofVerifier } from '../../../core/validator/response/process-response.js';
+import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
 import { sharedPath } from '../shared.js';
 
 /** A circuit store with the practice circuit (in-package) and the shared SN2 fixtures as offline folder. */
@@ -27,4 +33,26 @@ export function practiceQuery(): { synapse: QueryZkProofSynapse; input: Record<s
     query_output: '',
   });
   return { synapse, input };
+}
+
+/**
+ * The proving engine as the miner and validator use it (`core/provers`): a worker pool, the v10
+ * prover/verifier over the practice store, and the miner/validator adapters on top.
+ */
+export function practiceEngine(poolSize: number): {
+  store: CircuitStore;
+  pool: ProverPool;
+  prover: Prover;
+  minerProver: CircuitProver;
+  verifier: ProofVerifier;
+} {
+  const store = practiceStore();
+  const pool = createProverPool({ size: poolSize });
+  const prover = makeProver({
+    store,
+    pool,
+    srsDir: mkdtempSync(join(tmpdir(), 'sn2-test-srs-')),
+    ezkl: null,
+  });
+  return { store, pool, prover, minerProver: engineProver(store, prover), verifier: engineVerifier(prover) };
 }

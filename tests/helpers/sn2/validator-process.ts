@@ -12,13 +12,14 @@ import { Keypair } from '../../../core/bittensor/keys/index.js';
 import { Dendrite } from '../../../core/bittensor/wire/dendrite.js';
 import { SUBTENSOR_SIGNED_EXTENSIONS } from '../../../core/chain/signed-extensions.js';
 import { CircuitStore } from '../../../core/circuits/store.js';
+import { createProverPool } from '../../../core/provers/pool.js';
+import { makeProver } from '../../../core/provers/prover.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
-import { inProcessRunner } from '../../../core/miner/in-process-runner.js';
 import { validatorCircuits } from '../../../core/practice/practice-circuits.js';
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../core/sn2/constants.js';
 import { validatorChain } from '../../../core/validator/chain-adapter.js';
 import { validatorDendrite } from '../../../core/validator/dendrite-adapter.js';
-import { storeVerifier } from '../../../core/validator/response/verify-circom.js';
+import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../../../core/validator/scoring/witness.js';
 import { Validator } from '../../../core/validator/validator.js';
 
@@ -30,6 +31,7 @@ export const ValidatorProcessConfigSchema = z.object({
   minerPort: z.number().int(),
   statePath: z.string(),
   cacheDir: z.string(),
+  srsDir: z.string(),
   offlineDir: z.string(),
 });
 export type ValidatorProcessConfig = z.infer<typeof ValidatorProcessConfigSchema>;
@@ -54,7 +56,9 @@ async function main(): Promise<void> {
     chain: validatorChain(api, c.netuid, key),
     dendrite: validatorDendrite(new Dendrite(key, { externalIp: '127.0.0.1' })),
     circuits: new Map([[practice.id, practice]]),
-    verify: storeVerifier(store, inProcessRunner),
+    verify: engineVerifier(
+      makeProver({ store, pool: createProverPool({ size: 1 }), srsDir: c.srsDir, ezkl: null }),
+    ),
     witness: snarkjsWitnessCalculator(wasm),
     statePath: c.statePath,
     emit: (e) => {

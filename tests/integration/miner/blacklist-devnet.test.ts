@@ -9,13 +9,11 @@ import { fetchMetagraph } from '../../../core/chain/metagraph.js';
 import { chainSignerFromKey } from '../../../core/chain/signer.js';
 import { submitExtrinsic } from '../../../core/chain/submit.js';
 import { TAO } from '../../../core/chain/units.js';
-import type { CircuitStore } from '../../../core/circuits/store.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
 import { BLACKLIST_REASONS } from '../../../core/miner/blacklist.js';
 import { minerChain } from '../../../core/miner/chain-adapter.js';
 import { Miner } from '../../../core/miner/miner.js';
-import { storeProver } from '../../../core/miner/store-prover.js';
-import { createProverPool, type ProverPool } from '../../../core/provers/pool.js';
+import type { ProverPool } from '../../../core/provers/pool.js';
 import {
   Competition,
   ProofOfWeightsSynapse,
@@ -23,7 +21,7 @@ import {
   QueryZkProof,
 } from '../../../core/sn2/synapses.js';
 import { countingProver } from '../../helpers/sn2/counting-prover.js';
-import { practiceQuery, practiceStore } from '../../helpers/sn2/practice-setup.js';
+import { practiceEngine, practiceQuery } from '../../helpers/sn2/practice-setup.js';
 import { DEVNET_TEST_CACHE, fixtureSpecPath } from '../chain/devnet-fixture.js';
 
 const specPath = fixtureSpecPath();
@@ -33,7 +31,6 @@ describe.skipIf(!specPath)('miner blacklist on a real subtensor runtime (§7.2)'
   let devnet: Devnet;
   let subnet: BootstrappedSubnet;
   let pool: ProverPool;
-  let store: CircuitStore;
   let miner: Miner;
   let counted: ReturnType<typeof countingProver>;
   let minStake: number;
@@ -76,9 +73,9 @@ describe.skipIf(!specPath)('miner blacklist on a real subtensor runtime (§7.2)'
     expect(minStake).toBeGreaterThan(0);
     expect(low?.stake ?? Infinity).toBeLessThan(minStake);
 
-    store = practiceStore();
-    pool = createProverPool({ size: 1 });
-    counted = countingProver(storeProver(store, pool));
+    const engine = practiceEngine(1);
+    pool = engine.pool;
+    counted = countingProver(engine.minerProver);
     miner = new Miner({
       signer: keys.miner,
       prover: counted.prover,

@@ -1,35 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keypair } from '../../../core/bittensor/keys/index.js';
 import { Dendrite } from '../../../core/bittensor/wire/dendrite.js';
-import type { CircuitStore } from '../../../core/circuits/store.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
 import { Miner } from '../../../core/miner/miner.js';
-import { storeProver } from '../../../core/miner/store-prover.js';
-import { createProverPool, type ProverPool } from '../../../core/provers/pool.js';
+import type { ProverPool } from '../../../core/provers/pool.js';
 import { QUERY_OUTPUT_ERROR } from '../../../core/sn2/constants.js';
 import { QueryZkProof } from '../../../core/sn2/synapses.js';
 import type { CoreEvent, ProofLogEntry } from '../../../core/service/contract/events.js';
 import { processResponse } from '../../../core/validator/response/process-response.js';
-import { storeVerifier } from '../../../core/validator/response/verify-circom.js';
+import type { ProofVerifier } from '../../../core/validator/response/process-response.js';
 import { countingProver } from '../../helpers/sn2/counting-prover.js';
-import { practiceQuery, practiceStore } from '../../helpers/sn2/practice-setup.js';
+import { practiceEngine, practiceQuery } from '../../helpers/sn2/practice-setup.js';
 
 const TIMEOUT_S = 30;
 const FLOOD = 50;
 const OTHERS = 3;
 
 let pool: ProverPool;
-let store: CircuitStore;
+let verifier: ProofVerifier;
 let miner: Miner;
 let counted: ReturnType<typeof countingProver>;
 let minerKey: Keypair;
 const events: CoreEvent[] = [];
 
 beforeAll(async () => {
-  store = practiceStore();
-  pool = createProverPool({ size: 2 });
+  const engine = practiceEngine(2);
+  pool = engine.pool;
+  verifier = engine.verifier;
   minerKey = await Keypair.fromUri('//Bob//flood-miner');
-  counted = countingProver(storeProver(store, pool));
+  counted = countingProver(engine.minerProver);
   // --no-chain: every caller allowed, so only the scheduler and the axon limits stand between a flood and the pool.
   miner = new Miner({
     signer: minerKey,
@@ -87,7 +86,7 @@ describe('a flood from one validator hotkey does not starve the others (real con
           expectedInput: input,
           timeoutSeconds: TIMEOUT_S,
           maximumResponseTime: TIMEOUT_S,
-          verify: storeVerifier(store, pool),
+          verify: verifier,
         },
       );
       expect(judged.verified).toBe(true);

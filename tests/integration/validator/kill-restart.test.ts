@@ -8,12 +8,11 @@ import { bootstrapSubnet, type BootstrappedSubnet } from '../../../core/chain/de
 import { fetchMetagraph } from '../../../core/chain/metagraph.js';
 import { minerChain } from '../../../core/miner/chain-adapter.js';
 import { Miner } from '../../../core/miner/miner.js';
-import { storeProver } from '../../../core/miner/store-prover.js';
-import { createProverPool, type ProverPool } from '../../../core/provers/pool.js';
+import type { ProverPool } from '../../../core/provers/pool.js';
 import { POW_BATCH_SIZE } from '../../../core/sn2/constants.js';
 import { powItem } from '../../../core/validator/scoring/pow-item.js';
 import { ValidatorStateSchema, type ValidatorState } from '../../../core/validator/scoring/score-store.js';
-import { practiceStore } from '../../helpers/sn2/practice-setup.js';
+import { practiceEngine } from '../../helpers/sn2/practice-setup.js';
 import { sharedPath } from '../../helpers/shared.js';
 import { spawnValidator } from '../../helpers/sn2/validator-child.js';
 import type { ValidatorProcessConfig } from '../../helpers/sn2/validator-process.js';
@@ -39,10 +38,11 @@ describe.skipIf(!specPath)('kill -9 of the validator process mid-batch (real dev
     subnet = await bootstrapSubnet(devnet, { tempo: 5, miners: 1, validators: 1 });
     const minerKey = await Keypair.fromUri('//Bob//miner-0');
     await minerChain(devnet.api, 'devnet', subnet.netuid, minerKey).serveAxon('10.0.0.1', 8091);
-    pool = createProverPool({ size: 1 });
+    const engine = practiceEngine(1);
+    pool = engine.pool;
     miner = new Miner({
       signer: minerKey,
-      prover: storeProver(practiceStore(), pool),
+      prover: engine.minerProver,
       chain: null,
       port: 0,
       host: '127.0.0.1',
@@ -60,6 +60,7 @@ describe.skipIf(!specPath)('kill -9 of the validator process mid-batch (real dev
       minerPort: port,
       statePath: join(dir, 'validator-state.json'),
       cacheDir: join(dir, 'circuits'),
+      srsDir: join(dir, 'srs'),
       offlineDir: sharedPath('fixtures/sn2'),
     };
     // A persisted state one response short of a PoW batch: the next response starts the witness.
