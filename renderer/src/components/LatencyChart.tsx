@@ -7,7 +7,13 @@ const LABEL_W = 150;
 const WIDTH = 560;
 
 /** Per-circuit latency: p50 bar, p95 whisker, success rate; a table underneath carries the same data. */
-export function LatencyChart({ stats }: { stats: CircuitStats[] }) {
+export function LatencyChart({
+  stats,
+  caption = 'Bar: median (p50) total time of verified proofs; whisker: p95.',
+}: {
+  stats: CircuitStats[];
+  caption?: string;
+}) {
   if (stats.length === 0) return <p className="empty">No proofs yet: latency appears after the first one.</p>;
   const max = Math.max(...stats.map((s) => s.p95Ms), 1);
   const plot = WIDTH - LABEL_W - 90;
@@ -52,9 +58,7 @@ export function LatencyChart({ stats }: { stats: CircuitStats[] }) {
           );
         })}
       </svg>
-      <figcaption className="muted">
-        Bar: median (p50) total time of verified proofs; whisker: p95.
-      </figcaption>
+      <figcaption className="muted">{caption}</figcaption>
       <table className="table compact">
         <thead>
           <tr>

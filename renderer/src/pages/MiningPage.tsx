@@ -7,10 +7,13 @@ import { DoctorCard } from '../components/DoctorCard.js';
 import { useComponentStatus } from '../state/use-component-status.js';
 import { useProofLog } from '../state/use-proof-log.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { MetricsPanel } from '../components/MetricsPanel.js';
+import { useMetrics } from '../state/use-metrics.js';
 
 export function MiningPage() {
   const miner = useComponentStatus('miner');
   const log = useProofLog('miner');
+  const metrics = useMetrics();
   const axon = miner.status?.axon;
   return (
     <Page
@@ -32,6 +35,9 @@ export function MiningPage() {
       <StandingCard />
       <Card title="Latency per circuit" id="latency">
         <LatencyChart stats={miner.status?.stats ?? []} />
+      </Card>
+      <Card title="Requests" id="metrics">
+        <MetricsPanel role="miner" snapshot={metrics.snapshot} error={metrics.error} />
       </Card>
       <Card title="Proof log" id="proof-log">
         <ErrorNote error={log.error} onRetry={log.reload} />

@@ -1,10 +1,13 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { Settings } from '../../../core/service/contract/index.js';
 import { Card, Loading, Page } from '../components/Card.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { useQuery } from '../state/use-query.js';
 import { useAction } from '../state/use-action.js';
 import { NETWORK_CHOICES } from '../onboarding/networks.js';
+import { Check, Field } from '../components/SettingsFields.js';
+import { UpdatePanel } from '../components/UpdatePanel.js';
+import { ValidatorServicesSettings, type ServicesPatch } from '../components/ValidatorServicesSettings.js';
 
 type Draft = Omit<Settings, 'version'>;
 
@@ -53,6 +56,21 @@ export function SettingsPage() {
         ? {
             ...d,
             [key]: typeof value === 'object' && value !== null ? { ...(d[key] as object), ...value } : value,
+          }
+        : d,
+    );
+  };
+  const patchValidator = (p: ServicesPatch) => {
+    setSaved(false);
+    setDraft((d) =>
+      d
+        ? {
+            ...d,
+            validator: {
+              externalApi: { ...d.validator.externalApi, ...p.externalApi },
+              prometheus: { ...d.validator.prometheus, ...p.prometheus },
+              proofPublishing: { ...d.validator.proofPublishing, ...p.proofPublishing },
+            },
           }
         : d,
     );
@@ -205,8 +223,9 @@ export function SettingsPage() {
             onChange={(v) => patch('mining', { idleOnly: v })}
           />
         </Card>
-        <Card title="App" id="settings-app">
-          <Field label="Update channel" id="s-channel">
+        <ValidatorServicesSettings value={draft.validator} onChange={patchValidator} />
+        <Card title="Updates" id="settings-updates">
+          <Field label="Update channel" id="s-channel" hint="beta gets pre-releases first">
             <select
               id="s-channel"
               value={draft.app.updateChannel}
@@ -216,6 +235,9 @@ export function SettingsPage() {
               <option value="beta">Beta</option>
             </select>
           </Field>
+          <UpdatePanel channel={settings.data?.app.updateChannel ?? draft.app.updateChannel} />
+        </Card>
+        <Card title="App" id="settings-app">
           <Check
             id="s-login"
             label="Start when I log in"
@@ -253,44 +275,5 @@ export function SettingsPage() {
         <ErrorNote error={save.error} />
       </form>
     </Page>
-  );
-}
-
-function Field({
-  label,
-  id,
-  hint,
-  children,
-}: {
-  label: string;
-  id: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && <small className="muted">{hint}</small>}
-    </div>
-  );
-}
-
-function Check({
-  id,
-  label,
-  checked,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-}) {
-  return (
-    <div className="check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <label htmlFor={id}>{label}</label>
-    </div>
   );
 }

@@ -6,6 +6,9 @@ import { ProofLogView } from '../components/ProofLogView.js';
 import { LatencyChart } from '../components/LatencyChart.js';
 import { StandingCard } from '../components/StandingCard.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { MetricsPanel } from '../components/MetricsPanel.js';
+import { validatorLatencyStats } from '../components/metrics-summary.js';
+import { useMetrics } from '../state/use-metrics.js';
 import { useComponentStatus } from '../state/use-component-status.js';
 import { useProofLog } from '../state/use-proof-log.js';
 import { useCoreEvent } from '../state/use-core-events.js';
@@ -16,6 +19,7 @@ type WeightsEvent = Extract<CoreEvent, { type: 'weights' }> & { at: number };
 export function ValidatorPage() {
   const validator = useComponentStatus('validator');
   const log = useProofLog('validator');
+  const metrics = useMetrics();
   const [weights, setWeights] = useState<WeightsEvent[]>([]);
   useCoreEvent('weights', (event) =>
     setWeights((prev) => [{ ...event, at: Date.now() }, ...prev].slice(0, 50)),
@@ -58,7 +62,13 @@ export function ValidatorPage() {
         )}
       </Card>
       <Card title="Miner latency per circuit" id="latency">
-        <LatencyChart stats={validator.status?.stats ?? []} />
+        <LatencyChart
+          stats={metrics.snapshot ? validatorLatencyStats(metrics.snapshot) : []}
+          caption="Bar: median (p50) miner response time, estimated from the metrics histogram; whisker: p95; verified: share of responses whose proof verified."
+        />
+      </Card>
+      <Card title="Requests and verification outcomes" id="metrics">
+        <MetricsPanel role="validator" snapshot={metrics.snapshot} error={metrics.error} />
       </Card>
       <Card title="Verified responses" id="proof-log">
         <ErrorNote error={log.error} onRetry={log.reload} />
