@@ -1,7 +1,7 @@
 import type { AreaFactory } from './types.js';
 import { loadHotkey } from '../../bittensor/wallet/index.js';
 import { ChainClient } from '../../chain/client.js';
-import { resolveExternalIp, httpIpLookup } from '../../chain/external-ip.js';
+import { httpIpLookup } from '../../chain/external-ip.js';
 import { fetchMetagraph, type Metagraph } from '../../chain/metagraph.js';
 import { resolveEndpoint } from '../../chain/networks.js';
 import { CircuitStore } from '../../circuits/store.js';
@@ -9,6 +9,7 @@ import { errorMessage } from '../../util/errors.js';
 import { DEFAULT_NETUID } from '../contract/index.js';
 import {
   axonLocalCheck,
+  externalIpCheck,
   axonOnChainCheck,
   cannotCheck,
   circuitsCheck,
@@ -86,10 +87,10 @@ export const doctorHandlers: AreaFactory = (ctx) => ({
           } catch (err) {
             metaError = errorMessage(err);
           }
-          const externalIp = await resolveExternalIp(settings.axon.externalIp, httpIpLookup()).catch(
-            () => undefined,
-          );
+          const external = await externalIpCheck(settings.axon.externalIp, httpIpLookup());
+          const externalIp = external.ip;
           return [
+            external.check,
             meta
               ? await guard('registration', () =>
                   registrationCheck(client.api, meta, hotkey, settings.network),

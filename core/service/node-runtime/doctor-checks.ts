@@ -5,6 +5,7 @@ import { locateEzkl } from '../../provers/ezkl/native-cli.js';
 import type { CircuitStore } from '../../circuits/store.js';
 import type { Metagraph } from '../../chain/metagraph.js';
 import { errorMessage } from '../../util/errors.js';
+import { resolveExternalIp, type IpLookup } from '../../chain/external-ip.js';
 import type { CommandOutput, Settings } from '../contract/index.js';
 
 export type DoctorCheck = CommandOutput<'doctor.run'>['checks'][number];
@@ -53,6 +54,33 @@ export async function axonLocalCheck(port: number, minerRunning: boolean): Promi
       fix: minerRunning
         ? 'the miner is running but its port does not answer: check that no firewall on this machine blocks it'
         : 'start mining first; the axon only listens while the miner runs',
+    };
+  }
+}
+
+/** The public IP the miner announces: the override, or what the echo services say (bounded wait offline). */
+export async function externalIpCheck(
+  override: string | undefined,
+  lookup: IpLookup,
+): Promise<{ check: DoctorCheck; ip?: string }> {
+  try {
+    const ip = await resolveExternalIp(override, lookup);
+    return {
+      ip,
+      check: {
+        id: 'external-ip',
+        ok: true,
+        message: override ? `external IP ${ip} (set in Settings)` : `external IP ${ip} (detected)`,
+      },
+    };
+  } catch (err) {
+    return {
+      check: {
+        id: 'external-ip',
+        ok: false,
+        message: errorMessage(err),
+        fix: "set --axon.external_ip (Settings → Axon → External IP) to this machine's public IP",
+      },
     };
   }
 }
