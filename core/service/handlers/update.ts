@@ -5,7 +5,7 @@ import type { UpdateState } from '../contract/index.js';
 export const NO_UPDATER = {
   kind: 'unsupported',
   reason:
-    'this build has no self-updater: update it the way it was installed (npm, a package manager or git)',
+    'this build has no self-updater; update it the way it was installed (npm, a package manager or git)',
 } as const satisfies UpdateState;
 
 export const updateHandlers: AreaFactory = () => ({
