@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -29,6 +29,28 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** A loopback TCP relay to `port` that can be cut, as a node going away would. */
+async function tcpProxy(port: number): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(port, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 /**
@@ -260,6 +282,20 @@ describe.skipIf(!specPath)('chain.* commands against a devnet', () => {
       );
     } finally {
       await down.close();
+    }
+  });
+
+  it('says plainly when the endpoint goes away after connecting', async () => {
+    const proxy = await tcpProxy(devnet.port);
+    const viaProxy = await service('fresh', `ws://127.0.0.1:${proxy.port}`);
+    try {
+      await viaProxy.invoke('chain.registrationCost', {});
+      await proxy.close();
+      await expect(viaProxy.invoke('chain.registrationCost', {})).rejects.toThrow(
+        /^cannot reach the chain at ws:\/\/127\.0\.0\.1:\d+: the connection was lost; reconnecting in the background, try again in a moment$/,
+      );
+    } finally {
+      await viaProxy.close();
     }
   });
 });
