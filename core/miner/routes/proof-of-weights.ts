@@ -1,8 +1,7 @@
 import { toPlain } from '../../bittensor/wire/index.js';
 import type { ProofOfWeights } from '../../sn2/synapses.js';
 import { errorMessage } from '../../util/errors.js';
-import { RequestRefusedError } from '../proof-scheduler.js';
-import { proveForCaller, type ProveDeps } from './prove-request.js';
+import { failureStatus, proveForCaller, type ProveDeps } from './prove-request.js';
 import { bigintText, timings, type RouteOutcome } from './query-zk-proof.js';
 import type { CallerContext, MinerLogDraft } from './request-context.js';
 
@@ -42,12 +41,6 @@ export async function handleProofOfWeights(
       proof: { result, input },
     };
   } catch (err) {
-    const status =
-      err instanceof RequestRefusedError
-        ? err.reason === 'cannot-finish-in-time'
-          ? 'timeout'
-          : 'rejected'
-        : 'error';
-    return unchanged(status, errorMessage(err));
+    return unchanged(failureStatus(err), errorMessage(err));
   }
 }

@@ -1,7 +1,7 @@
 import type { CircuitProver, ProofResult } from '../circuit-prover.js';
-import type { ProofScheduler } from '../proof-scheduler.js';
+import { RequestRefusedError, type ProofScheduler } from '../proof-scheduler.js';
 import type { ProofTimeEstimator } from '../proof-time-estimator.js';
-import type { CallerContext } from './request-context.js';
+import type { CallerContext, MinerLogDraft } from './request-context.js';
 
 /** Margin kept between the end of a proof and the validator's deadline for the reply to travel. */
 const REPLY_MARGIN_MS = 250;
@@ -39,4 +39,10 @@ export async function proveForCaller(
   } finally {
     release();
   }
+}
+
+/** Proof-log status of a failed proof: refused for time → timeout, refused by a queue limit → rejected. */
+export function failureStatus(err: unknown): MinerLogDraft['status'] {
+  if (!(err instanceof RequestRefusedError)) return 'error';
+  return err.reason === 'cannot-finish-in-time' ? 'timeout' : 'rejected';
 }

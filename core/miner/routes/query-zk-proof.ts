@@ -9,8 +9,7 @@ import { pythonJsonDumps } from '../../sn2/python-json.js';
 import type { QueryZkProofSynapse } from '../../sn2/synapses.js';
 import { errorMessage } from '../../util/errors.js';
 import type { ProofResult } from '../circuit-prover.js';
-import { RequestRefusedError } from '../proof-scheduler.js';
-import { proveForCaller, type ProveDeps } from './prove-request.js';
+import { failureStatus, proveForCaller, type ProveDeps } from './prove-request.js';
 import type { CallerContext, MinerLogDraft } from './request-context.js';
 
 export interface RouteOutcome<S> {
@@ -63,13 +62,7 @@ export async function handleQueryZkProof(
       proof: { result, input },
     };
   } catch (err) {
-    const status =
-      err instanceof RequestRefusedError
-        ? err.reason === 'cannot-finish-in-time'
-          ? 'timeout'
-          : 'rejected'
-        : 'error';
-    return fail(QUERY_OUTPUT_ERROR, status, errorMessage(err));
+    return fail(QUERY_OUTPUT_ERROR, failureStatus(err), errorMessage(err));
   }
 }
 
