@@ -1,7 +1,8 @@
 /**
  * The float reference model of the PoW circuit (§9.6), for UI estimates and as a documented
  * cross-check of the witness method. Scores MUST come from the witness: the circuit's fixed-point
- * tangent differs from this by up to ~0.04 in `frac` (table in §9.6).
+ * tangent differs from this in `frac` by up to 0.064 at the §9.6 table's samples and 0.066 in a
+ * 256-point witness sweep of x (near x ≈ 0.96).
  */
 export interface FloatScoreInput {
   verified: boolean;
