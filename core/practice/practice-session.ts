@@ -56,6 +56,10 @@ export interface PracticeEpoch {
  * rounds; the CoreService runs it until the user stops mining.
  */
 export class PracticeSession {
+  private stopping = false;
+  private failure: string | undefined;
+  private readonly failureListeners = new Set<(reason: string) => void>();
+
   private constructor(
     readonly devnet: Devnet,
     readonly netuid: number,
@@ -66,7 +70,24 @@ export class PracticeSession {
     readonly validator: Validator,
     private readonly dendrite: Dendrite,
     private readonly engine: ProvingEngine,
-  ) {}
+  ) {
+    devnet.api.on('disconnected', () => {
+      if (!this.stopping) this.fail('the practice devnet stopped answering (its chain connection closed)');
+    });
+    validator.onFailure((reason) => this.fail(reason));
+  }
+
+  /** Health hook: called once if the session dies while running (devnet gone). */
+  onFailure(listener: (reason: string) => void): void {
+    if (this.failure !== undefined) listener(this.failure);
+    else this.failureListeners.add(listener);
+  }
+
+  private fail(reason: string): void {
+    if (this.failure !== undefined) return;
+    this.failure = reason;
+    for (const l of this.failureListeners) l(reason);
+  }
 
   static async start(o: PracticeSessionOptions): Promise<PracticeSession> {
     const info = o.info ?? (() => undefined);
@@ -185,11 +206,12 @@ export class PracticeSession {
 
   /** Stop querying, let in-flight proofs finish and persist scores, then stop the miner, the prover pool and the devnet. */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.validator.stop().catch(() => undefined);
     this.dendrite.close();
     await this.miner.stop().catch(() => undefined);
     await this.engine.close();
-    await this.devnet.close();
+    await this.devnet.close().catch(() => undefined);
   }
 }
 

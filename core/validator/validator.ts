@@ -96,6 +96,8 @@ export class Validator {
   private finished = 0;
   private readonly intervals: typeof DEFAULT_INTERVALS;
   private wake: (() => void) | undefined;
+  private failure: string | undefined;
+  private readonly failureListeners = new Set<(reason: string) => void>();
 
   constructor(private readonly o: ValidatorOptions) {
     this.intervals = { ...DEFAULT_INTERVALS, ...o.intervals };
@@ -123,7 +125,25 @@ export class Validator {
     );
     this.refreshQueryable();
     this.running = true;
-    this.loop = this.run();
+    this.loop = this.run().catch((err: unknown) => {
+      this.running = false;
+      this.fail(`validator loop: ${errorMessage(err)}`);
+    });
+  }
+
+  /**
+   * Health hook: called once if the validator dies while running — its hotkey deregistered (upstream
+   * exits then) or its loop failed outside the per-step error handling.
+   */
+  onFailure(listener: (reason: string) => void): void {
+    if (this.failure !== undefined) listener(this.failure);
+    else this.failureListeners.add(listener);
+  }
+
+  private fail(reason: string): void {
+    if (this.failure !== undefined) return;
+    this.failure = reason;
+    for (const l of this.failureListeners) l(reason);
   }
 
   /** Resolves when `maxRequests` have finished (or the loop stops). */
@@ -188,6 +208,11 @@ export class Validator {
           };
         });
       } catch (err) {
+        if (err instanceof ValidatorNotRegisteredError) {
+          this.running = false;
+          this.fail(err.message);
+          break;
+        }
         this.log('error', `validator loop: ${errorMessage(err)}`);
         await new Promise((r) => setTimeout(r, 10_000));
       }

@@ -12,6 +12,8 @@ export interface RunningNode {
   inFlight(): number;
   /** Stop taking work, let in-flight proofs finish, release everything. */
   stop(): Promise<void>;
+  /** Health hook: `listener` is called (once) when the node dies on its own after `running`. */
+  onFailure?(listener: (reason: string) => void): void;
 }
 
 /** `miner.start`/`validator.start` could not bring the component up; the status says `error` with the same text. */
@@ -62,8 +64,20 @@ export class ComponentLifecycle {
         this.set('error', errorMessage(err));
         throw new ComponentStartError(`${this.component} could not start: ${errorMessage(err)}`);
       }
-      this.set('running', this.node.detail);
+      const node = this.node;
+      node.onFailure?.((reason) => void this.fail(node, reason));
+      this.set('running', node.detail);
       return this.status();
+    });
+  }
+
+  /** A running node died: `error` with the reason right away, then release what it still holds. */
+  private fail(node: RunningNode, reason: string): Promise<void> {
+    return this.serialise(async () => {
+      if (this.node !== node) return;
+      this.node = undefined;
+      this.set('error', `${this.component} stopped unexpectedly: ${reason}`);
+      await node.stop().catch(() => undefined);
     });
   }
 

@@ -104,6 +104,7 @@ export async function startNetworkValidator(
       detail: `validating on ${t.network} netuid ${t.netuid} as uid ${validator.uid}${extras.length ? ` (${extras.join(', ')})` : ''}`,
       stats: () => [],
       inFlight: () => validator.inFlightCount,
+      onFailure: (listener) => validator.onFailure(listener),
       async stop() {
         for (const c of cleanup) await Promise.resolve(c()).catch(() => undefined);
       },

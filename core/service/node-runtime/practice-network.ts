@@ -106,6 +106,7 @@ export class PracticeNetwork {
       stats: () => session.miner.stats(),
       inFlight: () => session.miner.inFlight,
       stop: () => this.leave('miner'),
+      onFailure: (listener) => session.onFailure(listener),
     };
   }
 
@@ -115,6 +116,7 @@ export class PracticeNetwork {
       stats: () => [],
       inFlight: () => session.validator.inFlightCount,
       stop: () => this.leave('validator'),
+      onFailure: (listener) => session.onFailure(listener),
     };
   }
 }
