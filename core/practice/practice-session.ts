@@ -13,6 +13,7 @@ import { minerChain } from '../miner/chain-adapter.js';
 import { engineProver } from '../miner/engine-prover.js';
 import { createProvingEngine, type ProvingEngine, type ProvingEngineOptions } from '../provers/engine.js';
 import { dataPaths } from '../util/paths.js';
+import { FailureSignal } from '../util/failure-signal.js';
 import { Validator } from '../validator/validator.js';
 import { validatorChain } from '../validator/chain-adapter.js';
 import { engineVerifier } from '../validator/response/engine-verifier.js';
@@ -57,8 +58,7 @@ export interface PracticeEpoch {
  */
 export class PracticeSession {
   private stopping = false;
-  private failure: string | undefined;
-  private readonly failureListeners = new Set<(reason: string) => void>();
+  private readonly health = new FailureSignal();
 
   private constructor(
     readonly devnet: Devnet,
@@ -79,14 +79,11 @@ export class PracticeSession {
 
   /** Health hook: called once if the session dies while running (devnet gone). */
   onFailure(listener: (reason: string) => void): void {
-    if (this.failure !== undefined) listener(this.failure);
-    else this.failureListeners.add(listener);
+    this.health.onFailure(listener);
   }
 
   private fail(reason: string): void {
-    if (this.failure !== undefined) return;
-    this.failure = reason;
-    for (const l of this.failureListeners) l(reason);
+    this.health.fail(reason);
   }
 
   static async start(o: PracticeSessionOptions): Promise<PracticeSession> {

@@ -4,6 +4,7 @@ import type { CoreEvent, ProofLogEntry } from '../service/contract/events.js';
 import { CAPACITY_TIMEOUT_SECONDS, MAX_CONCURRENT_REQUESTS } from '../sn2/constants.js';
 import { ProofOfWeightsSynapse, QueryForCapacities, QueryZkProof } from '../sn2/synapses.js';
 import { errorMessage } from '../util/errors.js';
+import { FailureSignal } from '../util/failure-signal.js';
 import { ExternalRequestQueue } from './external-queue.js';
 import { DuplicateInputError, HashGuard } from './hash-guard.js';
 import { queryableUids, type QueryablePolicy } from './queryable.js';
@@ -96,8 +97,7 @@ export class Validator {
   private finished = 0;
   private readonly intervals: typeof DEFAULT_INTERVALS;
   private wake: (() => void) | undefined;
-  private failure: string | undefined;
-  private readonly failureListeners = new Set<(reason: string) => void>();
+  private readonly health = new FailureSignal();
 
   constructor(private readonly o: ValidatorOptions) {
     this.intervals = { ...DEFAULT_INTERVALS, ...o.intervals };
@@ -136,14 +136,11 @@ export class Validator {
    * exits then) or its loop failed outside the per-step error handling.
    */
   onFailure(listener: (reason: string) => void): void {
-    if (this.failure !== undefined) listener(this.failure);
-    else this.failureListeners.add(listener);
+    this.health.onFailure(listener);
   }
 
   private fail(reason: string): void {
-    if (this.failure !== undefined) return;
-    this.failure = reason;
-    for (const l of this.failureListeners) l(reason);
+    this.health.fail(reason);
   }
 
   /** Resolves when `maxRequests` have finished (or the loop stops). */
