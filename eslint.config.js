@@ -15,6 +15,23 @@ const forbidElectronAndRenderer = {
   ],
 };
 
+// Miner and validator logic reach the network only through core/bittensor/transport.ts, so another
+// transport (v11 plain HTTP, QUIC) plugs in without touching them.
+const onlyThroughTransport = {
+  patterns: [
+    ...forbidElectronAndRenderer.patterns,
+    {
+      regex: '(^|/)bittensor/wire/(axon|dendrite)(\\.js)?$',
+      message: 'Serve and call peers through core/bittensor/transport.ts (TransportServer/TransportClient).',
+    },
+    {
+      regex: '(^|/)bittensor/wire(/index(\\.js)?)?$',
+      importNames: ['Axon', 'Dendrite'],
+      message: 'Serve and call peers through core/bittensor/transport.ts (TransportServer/TransportClient).',
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -37,6 +54,10 @@ export default tseslint.config(
     },
   },
   { files: ['core/**/*.ts'], rules: { 'no-restricted-imports': ['error', forbidElectronAndRenderer] } },
+  {
+    files: ['core/{miner,validator,practice,service}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', onlyThroughTransport] },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -17,6 +17,8 @@ import {
   type SynapseOf,
 } from './wire/index.js';
 
+export type { AxonOptions as AxonServerOptions, DendriteOptions as DendriteClientOptions };
+
 /** A peer as the metagraph lists it. */
 export interface PeerAddress {
   ip: string;
@@ -36,6 +38,11 @@ export interface TransportServer {
   stop(): Promise<void>;
   /** Subscribe to every served request; returns the unsubscribe function. */
   onRequest(listener: (request: ServedRequest) => void): () => void;
+  /**
+   * Subscribe to failures of the server itself after `start` (e.g. the listening socket fails); they
+   * never throw into the process. Returns the unsubscribe function.
+   */
+  onError(listener: (error: Error) => void): () => void;
 }
 
 export interface CallResult<D extends SynapseDefinition> {
@@ -71,6 +78,10 @@ export function axonServer(hotkey: Sr25519Signer, options: AxonOptions = {}): Tr
     onRequest(listener) {
       axon.on('request', listener);
       return () => void axon.off('request', listener);
+    },
+    onError(listener) {
+      axon.on('error', listener);
+      return () => void axon.off('error', listener);
     },
   };
 }

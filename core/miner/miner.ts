@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Axon, type AxonOptions } from '../bittensor/wire/axon.js';
 import type { Sr25519Signer } from '../bittensor/signer.js';
+import { axonServer, type AxonServerOptions, type TransportServer } from '../bittensor/transport.js';
 import type { CircuitStats, CoreEvent, ProofLogEntry, Standing } from '../service/contract/events.js';
 import { circuitStats } from '../service/proof-log.js';
 import { Competition, ProofOfWeightsSynapse, QueryForCapacities, QueryZkProof } from '../sn2/synapses.js';
 import { errorMessage } from '../util/errors.js';
+import { FailureSignal } from '../util/failure-signal.js';
 import { blacklistReason, type BlacklistPolicy, type CallerInfo } from './blacklist.js';
 import type { CircuitProver } from './circuit-prover.js';
 import type { MinerChain, MinerMetagraph } from './miner-ports.js';
@@ -34,7 +35,10 @@ export interface MinerOptions {
   emit: (event: CoreEvent) => void;
   /** ms between metagraph syncs (upstream: at most hourly); also the deregistration watch. */
   resyncMs?: number;
-  axon?: Omit<AxonOptions, 'port' | 'host'>;
+  /** Options of the default v10 axon (ignored with `server`). */
+  axon?: Omit<AxonServerOptions, 'port' | 'host'>;
+  /** The transport to serve on; default a v10 axon on `host:port` signed with `signer`. */
+  server?: TransportServer;
 }
 
 export class MinerNotRegisteredError extends Error {
@@ -54,7 +58,7 @@ export class MinerNotRegisteredError extends Error {
  * proof-log entry; per-circuit stats and on-chain standing as events.
  */
 export class Miner {
-  private readonly axon: Axon;
+  private readonly server: TransportServer;
   private readonly scheduler: ProofScheduler;
   private readonly estimator = new ProofTimeEstimator();
   private readonly stopping = new AbortController();
@@ -67,17 +71,26 @@ export class Miner {
   private pendingChecks = new Set<Promise<void>>();
   /** Proof requests being answered; stop() lets them finish and reply before closing the axon. */
   private readonly answering = new Set<Promise<unknown>>();
+  private readonly health = new FailureSignal();
 
   constructor(private readonly o: MinerOptions) {
     this.scheduler = new ProofScheduler({ concurrency: o.concurrency, estimateMs: this.estimator.estimate });
-    this.axon = new Axon(o.signer, {
-      ...o.axon,
-      port: o.port,
-      host: o.host ?? '0.0.0.0',
-      // Our scheduler decides what runs; the axon only has to hand requests over.
-      concurrency: Math.max(64, o.axon?.concurrency ?? 0),
-    });
+    this.server =
+      o.server ??
+      axonServer(o.signer, {
+        ...o.axon,
+        port: o.port,
+        host: o.host ?? '0.0.0.0',
+        // Our scheduler decides what runs; the axon only has to hand requests over.
+        concurrency: Math.max(64, o.axon?.concurrency ?? 0),
+      });
+    this.server.onError((err) => this.health.fail(`the axon server failed: ${errorMessage(err)}`));
     this.attachRoutes();
+  }
+
+  /** Health hook: called once if the miner dies while serving (its axon server fails). */
+  onFailure(listener: (reason: string) => void): void {
+    this.health.onFailure(listener);
   }
 
   get hotkey(): string {
@@ -99,7 +112,7 @@ export class Miner {
 
   async start(): Promise<{ host: string; port: number }> {
     if (this.o.chain) await this.sync(true);
-    this.address = await this.axon.start();
+    this.address = await this.server.start();
     if (this.o.chain) await this.serveIfChanged();
     if (this.o.chain)
       this.timer = setInterval(
@@ -116,7 +129,7 @@ export class Miner {
     await Promise.allSettled(this.answering);
     // The replies were handed to the sockets in the same turn; let them flush before closing.
     await new Promise((r) => setTimeout(r, 50));
-    await this.axon.stop();
+    await this.server.stop();
     this.stopping.abort();
     await Promise.allSettled(this.pendingChecks);
   }
@@ -211,7 +224,7 @@ export class Miner {
       competitionOnly: this.o.competitionOnly ?? false,
     });
     const priority = (hotkey: string | null) => this.callers.get(hotkey ?? '')?.stake ?? 0;
-    this.axon.attach(QueryZkProof, {
+    this.server.serve(QueryZkProof, {
       blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
       priority: (s) => priority(s.dendrite.hotkey),
       forward: (s, ctx) =>
@@ -222,7 +235,7 @@ export class Miner {
           })(),
         ),
     });
-    this.axon.attach(ProofOfWeightsSynapse, {
+    this.server.serve(ProofOfWeightsSynapse, {
       blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
       priority: (s) => priority(s.dendrite.hotkey),
       forward: (s, ctx) =>
@@ -233,11 +246,11 @@ export class Miner {
           })(),
         ),
     });
-    this.axon.attach(QueryForCapacities, {
+    this.server.serve(QueryForCapacities, {
       blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
       forward: (s) => handleCapacities(s, this.o.prover, this.o.capacities ?? {}),
     });
-    this.axon.attach(Competition, {
+    this.server.serve(Competition, {
       blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
       forward: (s) => handleCompetition(s),
     });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Keypair, generateMnemonic } from '../bittensor/keys/index.js';
 import type { Sr25519Signer } from '../bittensor/signer.js';
-import { Dendrite } from '../bittensor/wire/dendrite.js';
+import { dendriteClient, type TransportClient } from '../bittensor/transport.js';
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../sn2/constants.js';
 import { CircuitStore } from '../circuits/store.js';
 import { bootstrapSubnet } from '../chain/devnet/bootstrap.js';
@@ -18,7 +18,6 @@ import { Validator } from '../validator/validator.js';
 import { validatorChain } from '../validator/chain-adapter.js';
 import { engineVerifier } from '../validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../validator/scoring/witness.js';
-import { validatorDendrite } from '../validator/dendrite-adapter.js';
 import { validatorCircuits } from './practice-circuits.js';
 
 export interface PracticeSessionOptions {
@@ -68,16 +67,17 @@ export class PracticeSession {
     readonly startBlock: number,
     readonly miner: Miner,
     readonly validator: Validator,
-    private readonly dendrite: Dendrite,
+    private readonly transport: TransportClient,
     private readonly engine: ProvingEngine,
   ) {
     devnet.api.on('disconnected', () => {
       if (!this.stopping) this.fail('the practice devnet stopped answering (its chain connection closed)');
     });
     validator.onFailure((reason) => this.fail(reason));
+    miner.onFailure((reason) => this.fail(`miner: ${reason}`));
   }
 
-  /** Health hook: called once if the session dies while running (devnet gone). */
+  /** Health hook: called once if the session dies while running (devnet gone, miner or validator failed). */
   onFailure(listener: (reason: string) => void): void {
     this.health.onFailure(listener);
   }
@@ -92,7 +92,7 @@ export class PracticeSession {
     const devnet = await startDevnet({ port: 0, specPath: o.specPath, cacheDir: join(o.dataDir, 'devnet') });
     let miner: Miner | undefined;
     let validator: Validator | undefined;
-    let dendrite: Dendrite | undefined;
+    let transport: TransportClient | undefined;
     let engine: ProvingEngine | undefined;
     try {
       const minerKey = o.minerKey ?? (await Keypair.fromMnemonic(generateMnemonic(12)));
@@ -134,12 +134,12 @@ export class PracticeSession {
       const axon = await miner.start();
       info(`miner uid ${minerUid} serving on 127.0.0.1:${axon.port}`);
 
-      dendrite = new Dendrite(validatorKey, { externalIp: '127.0.0.1' });
+      transport = dendriteClient(validatorKey, { externalIp: '127.0.0.1' });
       validator = new Validator({
         netuid,
         hotkey: validatorKey.address,
         chain: validatorChain(devnet.api, netuid, validatorKey),
-        dendrite: validatorDendrite(dendrite),
+        transport,
         circuits: await validatorCircuits(store, true),
         verify: engineVerifier(engine.prover),
         witness: snarkjsWitnessCalculator(await witnessWasm(store)),
@@ -161,12 +161,12 @@ export class PracticeSession {
         startBlock,
         miner,
         validator,
-        dendrite,
+        transport,
         engine,
       );
     } catch (err) {
       await validator?.stop().catch(() => undefined);
-      dendrite?.close();
+      transport?.close();
       await miner?.stop().catch(() => undefined);
       await engine?.close();
       await devnet.close();
@@ -205,7 +205,7 @@ export class PracticeSession {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.validator.stop().catch(() => undefined);
-    this.dendrite.close();
+    this.transport.close();
     await this.miner.stop().catch(() => undefined);
     await this.engine.close();
     await this.devnet.close().catch(() => undefined);

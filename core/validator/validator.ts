@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { fromPlain, parseSynapse, toPlain, type PyValue } from '../bittensor/wire/index.js';
+import type { CallResult, PeerAddress, TransportClient } from '../bittensor/transport.js';
+import {
+  fromPlain,
+  parseSynapse,
+  toPlain,
+  type PyValue,
+  type SynapseDefinition,
+} from '../bittensor/wire/index.js';
 import type { CoreEvent, ProofLogEntry } from '../service/contract/events.js';
 import { CAPACITY_TIMEOUT_SECONDS, MAX_CONCURRENT_REQUESTS } from '../sn2/constants.js';
 import { ProofOfWeightsSynapse, QueryForCapacities, QueryZkProof } from '../sn2/synapses.js';
@@ -14,7 +21,8 @@ import { processResponse, type ProofVerifier, type RawResponse } from './respons
 import { ScoreManager } from './scoring/score-manager.js';
 import { ScoreStore } from './scoring/score-store.js';
 import type { WitnessCalculator } from './scoring/witness.js';
-import type { AxonTarget, ValidatorChain, ValidatorDendrite, ValidatorMetagraph } from './validator-ports.js';
+import type { ValidatorChain, ValidatorMetagraph } from './validator-ports.js';
+import { proofLogStatus, type QueryReply } from './proof-log-status.js';
 import { weightGate, type WeightGateOptions } from './weights/weight-gate.js';
 import { weightVector } from './weights/weight-vector.js';
 
@@ -22,7 +30,8 @@ export interface ValidatorOptions {
   netuid: number;
   hotkey: string;
   chain: ValidatorChain;
-  dendrite: ValidatorDendrite;
+  /** How miners are called (the v10 dendrite: `dendriteClient(hotkey)`). */
+  transport: TransportClient;
   circuits: ReadonlyMap<string, ValidatorCircuit>;
   verify: ProofVerifier;
   witness: WitnessCalculator;
@@ -49,6 +58,19 @@ export interface ValidatorOptions {
     proof: unknown;
     publicSignals: unknown;
   }) => void;
+}
+
+/** A query as sent and answered: what §8.6 judges, plus the wire status for the proof log. */
+type SentQuery = RawResponse & { reply: QueryReply };
+
+/** The SDK's model: the reply's fields and `process_time` count only on a 200. */
+function sentQuery(r: CallResult<SynapseDefinition>, deserialized: unknown): SentQuery {
+  return {
+    ok: r.ok,
+    processTime: r.ok ? (r.processTimeS ?? undefined) : undefined,
+    deserialized,
+    reply: { status: r.status, message: r.message },
+  };
 }
 
 export class ValidatorNotRegisteredError extends Error {
@@ -225,7 +247,7 @@ export class Validator {
     if (now - this.last.capacities >= this.intervals.capacities) this.queryCapacities();
   }
 
-  private target(uid: number): AxonTarget | undefined {
+  private target(uid: number): PeerAddress | undefined {
     const n = this.meta.neurons[uid];
     if (!n) return undefined;
     const addr = this.o.resolveAxon ? this.o.resolveAxon(uid, n.axon) : n.axon;
@@ -249,9 +271,14 @@ export class Validator {
     }
     const target = this.target(uid);
     const started = Date.now();
-    const raw = target
+    const raw: SentQuery = target
       ? await this.send(target, req)
-      : { ok: false, processTime: undefined, deserialized: null };
+      : {
+          ok: false,
+          processTime: undefined,
+          deserialized: null,
+          reply: { status: 0, message: 'no axon address on chain' },
+        };
     const evaluation = this.scores.evaluationOf(req.circuitId);
     const result = await processResponse(raw, {
       circuitId: req.circuitId,
@@ -291,8 +318,7 @@ export class Validator {
       verifyMs: result.verifyMs,
       totalMs: raw.processTime !== undefined ? raw.processTime * 1000 : Date.now() - started,
       proofBytes: result.verified ? result.proofSize : undefined,
-      status: result.verified ? 'verified' : raw.ok ? 'failed' : 'timeout',
-      error: result.failure,
+      ...proofLogStatus(raw.reply, result),
     };
     this.o.emit({ type: 'proof', entry });
     const batch = await this.scores.record(
@@ -309,8 +335,9 @@ export class Validator {
       this.log('info', `scored PoW batch ${batch.step}: ${batch.updates.length} score updates persisted`);
   }
 
-  private async send(target: AxonTarget, req: ValidatorRequest): Promise<RawResponse> {
+  private async send(target: PeerAddress, req: ValidatorRequest): Promise<SentQuery> {
     const input = fromPlain(req.input) as Map<string, PyValue>;
+    const timeoutS = req.timeoutSeconds;
     try {
       if (req.synapse === 'QueryZkProof') {
         const synapse = parseSynapse(QueryZkProof, {
@@ -320,12 +347,8 @@ export class Validator {
           ]),
           query_output: '',
         });
-        const r = await this.o.dendrite.call(target, QueryZkProof, synapse, req.timeoutSeconds);
-        return {
-          ok: r.statusCode === 200,
-          processTime: r.processTime,
-          deserialized: r.synapse?.query_output ?? null,
-        };
+        const r = await this.o.transport.call(target, QueryZkProof, synapse, { timeoutS });
+        return sentQuery(r, r.ok ? r.synapse.query_output : null);
       }
       const synapse = parseSynapse(ProofOfWeightsSynapse, {
         subnet_uid: req.subnetUid,
@@ -335,18 +358,20 @@ export class Validator {
         proof: '',
         public_signals: '',
       });
-      const r = await this.o.dendrite.call(target, ProofOfWeightsSynapse, synapse, req.timeoutSeconds);
+      const r = await this.o.transport.call(target, ProofOfWeightsSynapse, synapse, { timeoutS });
       const s = r.synapse;
-      return {
-        ok: r.statusCode === 200,
-        processTime: r.processTime,
-        deserialized: s
-          ? { inputs: toPlain(s.inputs), proof: s.proof, public_signals: s.public_signals }
-          : null,
-      };
+      return sentQuery(
+        r,
+        r.ok ? { inputs: toPlain(s.inputs), proof: s.proof, public_signals: s.public_signals } : null,
+      );
     } catch (err) {
       this.log('warn', `query to uid ${req.uid} failed: ${errorMessage(err)}`);
-      return { ok: false, processTime: undefined, deserialized: null };
+      return {
+        ok: false,
+        processTime: undefined,
+        deserialized: null,
+        reply: { status: 0, message: errorMessage(err) },
+      };
     }
   }
 
@@ -362,10 +387,12 @@ export class Validator {
     for (const uid of this.queryable) {
       const target = this.target(uid);
       if (!target) continue;
-      this.o.dendrite
-        .call(target, QueryForCapacities, parseSynapse(QueryForCapacities, {}), CAPACITY_TIMEOUT_SECONDS)
+      this.o.transport
+        .call(target, QueryForCapacities, parseSynapse(QueryForCapacities, {}), {
+          timeoutS: CAPACITY_TIMEOUT_SECONDS,
+        })
         .then((r) => {
-          if (r.synapse?.capacities)
+          if (r.ok && r.synapse.capacities)
             this.log('debug', `uid ${uid} capacities ${JSON.stringify(toPlain(r.synapse.capacities))}`);
         })
         .catch(() => undefined);

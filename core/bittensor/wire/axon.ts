@@ -61,9 +61,10 @@ const VALID_HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
  * The bittensor axon (server side of the v10 wire protocol, SDK 9.9.0 semantics): one route per
  * attached synapse plus the `/Synapse` ping, the SDK's check order
  * (404 → 500 header parse → 403 blacklist → 401 verify → 408/503 priority queue → 500 body hash
- * → forward) and its status codes, messages and headers. Emits `request` for every request.
+ * → forward) and its status codes, messages and headers. Emits `request` for every request and
+ * `error` when the server fails after `start` (only while someone listens: it never crashes the process).
  */
-export class Axon extends EventEmitter<{ request: [AxonRequestEvent] }> {
+export class Axon extends EventEmitter<{ request: [AxonRequestEvent]; error: [Error] }> {
   readonly uuid = randomUUID();
   private readonly routes = new Map<string, Route>();
   private readonly server: Server;
@@ -139,6 +140,7 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent] }> {
       this.server.once('error', reject);
       this.server.listen(this.opts.port, this.opts.host, () => {
         this.server.off('error', reject);
+        this.server.on('error', (err) => this.onServerError(err));
         resolve();
       });
     });
@@ -391,6 +393,15 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent] }> {
       dumpPyJson(new Map([['message', message]]), STARLETTE_RESPONSE),
       close,
     );
+  }
+
+  private onServerError(err: Error): void {
+    if (!this.listenerCount('error')) return;
+    try {
+      this.emit('error', err);
+    } catch {
+      // listener bug: ignored on purpose
+    }
   }
 
   private onClientError(

@@ -79,6 +79,7 @@ export async function startNetworkMiner(
       axon: { host: axon.host, port: axon.port, externalIp },
       stats: () => miner.stats(),
       inFlight: () => miner.inFlight,
+      onFailure: (listener) => miner.onFailure(listener),
       async stop() {
         await miner.stop();
         for (const c of cleanup) await c().catch(() => undefined);

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { Dendrite } from '../../bittensor/wire/dendrite.js';
+import { dendriteClient } from '../../bittensor/transport.js';
 import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
 import { inputJsonSchema, validateInput } from '../../circuits/inputs/registry.js';
 import { createProvingEngine } from '../../provers/engine.js';
@@ -9,7 +9,6 @@ import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../sn2/constants.js';
 import { circuitCatalog } from '../../validator/api/circuit-catalog.js';
 import { startValidatorServices } from '../../validator/api/start-validator-services.js';
 import { validatorChain } from '../../validator/chain-adapter.js';
-import { validatorDendrite } from '../../validator/dendrite-adapter.js';
 import { engineVerifier } from '../../validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../../validator/scoring/witness.js';
 import { Validator, type ValidatorOptions } from '../../validator/validator.js';
@@ -55,15 +54,15 @@ export async function startNetworkValidator(
         'no SN2 circuit can be verified on this machine yet: download the circuits first (Hardware → Circuits, or "sn2 circuits fetch")',
       );
     const pow = await store.ensure(SINGLE_PROOF_OF_WEIGHTS_MODEL_ID, { roles: ['verify'] });
-    const dendrite = new Dendrite(t.hotkey);
-    cleanup.unshift(() => dendrite.close());
+    const transport = dendriteClient(t.hotkey);
+    cleanup.unshift(() => transport.close());
     // Set once the publisher exists (it starts after the validator, which it needs for the queue).
     const sink: { publish?: ValidatorOptions['onRealWorldProof'] } = {};
     const validator = new Validator({
       netuid: t.netuid,
       hotkey: t.hotkey.address,
       chain,
-      dendrite: validatorDendrite(dendrite),
+      transport,
       circuits,
       verify: engineVerifier(engine.prover),
       witness: snarkjsWitnessCalculator(pow['circuit.wasm']),

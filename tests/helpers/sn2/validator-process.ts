@@ -9,7 +9,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { z } from 'zod';
 import { Keypair } from '../../../core/bittensor/keys/index.js';
-import { Dendrite } from '../../../core/bittensor/wire/dendrite.js';
+import { dendriteClient } from '../../../core/bittensor/transport.js';
 import { SUBTENSOR_SIGNED_EXTENSIONS } from '../../../core/chain/signed-extensions.js';
 import { CircuitStore } from '../../../core/circuits/store.js';
 import { createProverPool } from '../../../core/provers/pool.js';
@@ -18,7 +18,6 @@ import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
 import { validatorCircuits } from '../../../core/practice/practice-circuits.js';
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../core/sn2/constants.js';
 import { validatorChain } from '../../../core/validator/chain-adapter.js';
-import { validatorDendrite } from '../../../core/validator/dendrite-adapter.js';
 import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../../../core/validator/scoring/witness.js';
 import { Validator } from '../../../core/validator/validator.js';
@@ -54,7 +53,7 @@ async function main(): Promise<void> {
     netuid: c.netuid,
     hotkey: key.address,
     chain: validatorChain(api, c.netuid, key),
-    dendrite: validatorDendrite(new Dendrite(key, { externalIp: '127.0.0.1' })),
+    transport: dendriteClient(key, { externalIp: '127.0.0.1' }),
     circuits: new Map([[practice.id, practice]]),
     verify: engineVerifier(
       makeProver({ store, pool: createProverPool({ size: 1 }), srsDir: c.srsDir, ezkl: null }),

@@ -7,7 +7,7 @@ import { startDevnet, type Devnet } from '../../../core/chain/devnet/start-devne
 import { bootstrapSubnet, type BootstrappedSubnet } from '../../../core/chain/devnet/bootstrap.js';
 import { chainSignerFromKey } from '../../../core/chain/signer.js';
 import { Keypair, generateMnemonic } from '../../../core/bittensor/keys/index.js';
-import { Dendrite } from '../../../core/bittensor/wire/dendrite.js';
+import { dendriteClient } from '../../../core/bittensor/transport.js';
 import { CircuitStore } from '../../../core/circuits/store.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
 import { validateInput } from '../../../core/circuits/inputs/registry.js';
@@ -19,7 +19,6 @@ import { createProverPool } from '../../../core/provers/pool.js';
 import { makeProver } from '../../../core/provers/prover.js';
 import { Validator } from '../../../core/validator/validator.js';
 import { validatorChain } from '../../../core/validator/chain-adapter.js';
-import { validatorDendrite } from '../../../core/validator/dendrite-adapter.js';
 import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../../../core/validator/scoring/witness.js';
 import { validatorCircuits } from '../../../core/practice/practice-circuits.js';
@@ -139,7 +138,7 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
       emit,
     });
     const axon = await miner.start();
-    const dendrite = new Dendrite(validatorKey, { externalIp: '127.0.0.1' });
+    const transport = dendriteClient(validatorKey, { externalIp: '127.0.0.1' });
     const witnessWasm = (await store.ensure(SINGLE_PROOF_OF_WEIGHTS_MODEL_ID, { roles: ['verify'] }))[
       'circuit.wasm'
     ]!;
@@ -147,7 +146,7 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
       netuid,
       hotkey: validatorKey.address,
       chain: validatorChain(devnet.api, netuid, validatorKey),
-      dendrite: validatorDendrite(dendrite),
+      transport,
       circuits: await validatorCircuits(store, true),
       verify: engineVerifier(prover),
       witness: snarkjsWitnessCalculator(witnessWasm),
@@ -199,7 +198,7 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
     } finally {
       await server.close();
       await validator.stop().catch(() => undefined);
-      dendrite.close();
+      transport.close();
       await miner.stop().catch(() => undefined);
       await pool.close();
     }
