@@ -70,7 +70,11 @@ export interface TransportClient {
 
 /** v10: a bittensor axon signed with `hotkey`. */
 export function axonServer(hotkey: Sr25519Signer, options: AxonOptions = {}): TransportServer {
-  const axon = new Axon(hotkey, options);
+  return axonTransport(new Axon(hotkey, options));
+}
+
+/** v10: an existing axon as a TransportServer. */
+export function axonTransport(axon: Axon): TransportServer {
   return {
     serve: (def, handlers) => void axon.attach(def, handlers),
     start: () => axon.start(),
