@@ -140,7 +140,7 @@ export class PracticeSession {
         hotkey: validatorKey.address,
         chain: validatorChain(devnet.api, netuid, validatorKey),
         transport,
-        circuits: await validatorCircuits(store, true),
+        circuits: await validatorCircuits(store, engine.prover, true),
         verify: engineVerifier(engine.prover),
         witness: snarkjsWitnessCalculator(await witnessWasm(store)),
         statePath: join(o.dataDir, 'practice-validator-state.json'),

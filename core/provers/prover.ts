@@ -72,6 +72,8 @@ export interface ProverDeps {
 
 export interface Prover {
   capability(circuitId: string): Promise<{ canProve: boolean; reason?: string }>;
+  /** Whether proofs of `circuitId` can be checked here: its verify files, and native ezkl for EZKL. */
+  canVerify(circuitId: string): Promise<boolean>;
   prove(circuitId: string, input: CircuitInput, options?: ProveOptions): Promise<ProveResult>;
   verify(
     circuitId: string,
@@ -115,6 +117,12 @@ export function makeProver(deps: ProverDeps): Prover {
       return { canProve: false, reason: `missing ${missing.join(', ')} (run "sn2 circuits fetch")` };
     }
     return { canProve: true };
+  }
+
+  async function canVerify(circuitId: string): Promise<boolean> {
+    const { proofSystem } = store.get(circuitId);
+    if (proofSystem !== 'CIRCOM' && !(proofSystem === 'EZKL' && deps.ezkl)) return false;
+    return (await store.status(circuitId)).canVerify;
   }
 
   async function proveCircom(
@@ -320,6 +328,7 @@ export function makeProver(deps: ProverDeps): Prover {
 
   return {
     capability,
+    canVerify,
     async prove(circuitId, input, options = {}) {
       const circuit = store.get(circuitId);
       switch (circuit.proofSystem) {

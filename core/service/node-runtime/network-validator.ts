@@ -48,7 +48,7 @@ export async function startNetworkValidator(
     });
     cleanup.unshift(() => engine.close());
     const store = engine.store;
-    const circuits = await validatorCircuits(store, false);
+    const circuits = await validatorCircuits(store, engine.prover, false);
     if (circuits.size === 0)
       throw new NodeSetupError(
         'no SN2 circuit can be verified on this machine yet: download the circuits first (Hardware → Circuits, or "sn2 circuits fetch")',

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   });
   const key = await Keypair.fromUri(c.validatorUri);
   const store = new CircuitStore({ cacheDir: c.cacheDir, offlineDir: c.offlineDir });
-  const practice = (await validatorCircuits(store, true)).get(PRACTICE_CIRCUIT_ID);
+  const prover = makeProver({ store, pool: createProverPool({ size: 1 }), srsDir: c.srsDir, ezkl: null });
+  const practice = (await validatorCircuits(store, prover, true)).get(PRACTICE_CIRCUIT_ID);
   if (!practice) throw new Error('practice circuit not loaded');
   const wasm = (await store.ensure(SINGLE_PROOF_OF_WEIGHTS_MODEL_ID, { roles: ['verify'] }))['circuit.wasm'];
   const validator = new Validator({
@@ -55,9 +56,7 @@ async function main(): Promise<void> {
     chain: validatorChain(api, c.netuid, key),
     transport: dendriteClient(key, { externalIp: '127.0.0.1' }),
     circuits: new Map([[practice.id, practice]]),
-    verify: engineVerifier(
-      makeProver({ store, pool: createProverPool({ size: 1 }), srsDir: c.srsDir, ezkl: null }),
-    ),
+    verify: engineVerifier(prover),
     witness: snarkjsWitnessCalculator(wasm),
     statePath: c.statePath,
     emit: (e) => {

@@ -147,7 +147,7 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
       hotkey: validatorKey.address,
       chain: validatorChain(devnet.api, netuid, validatorKey),
       transport,
-      circuits: await validatorCircuits(store, true),
+      circuits: await validatorCircuits(store, prover, true),
       verify: engineVerifier(prover),
       witness: snarkjsWitnessCalculator(witnessWasm),
       statePath: join(dir, 'validator-state.json'),

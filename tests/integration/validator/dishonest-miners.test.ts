@@ -119,7 +119,7 @@ describe.skipIf(!specPath)('dishonest miners are scored down as SN2 v10 says (§
         savedAt: Date.now(),
       } satisfies ValidatorState),
     );
-    const practice = (await validatorCircuits(store, true)).get(PRACTICE_CIRCUIT_ID);
+    const practice = (await validatorCircuits(store, engine.prover, true)).get(PRACTICE_CIRCUIT_ID);
     if (!practice) throw new Error('practice circuit not loaded');
     const witnessWasm = (await store.ensure(SINGLE_PROOF_OF_WEIGHTS_MODEL_ID, { roles: ['verify'] }))[
       'circuit.wasm'
