@@ -50,4 +50,11 @@ describe('validator proof-log status', () => {
       proofLogStatus({ status: 0, message: 'no axon address on chain' }, unverified('no response')),
     ).toEqual({ status: 'error', error: 'no axon address on chain' });
   });
+
+  it('is error for a reply without a status code (the SDK leaves it None)', () => {
+    expect(proofLogStatus({ status: 0, message: null }, unverified('no response'))).toEqual({
+      status: 'error',
+      error: 'the reply carried no status code (not a valid synapse)',
+    });
+  });
 });
