@@ -1,7 +1,8 @@
 /**
  * `npm run dist:check [-- --skip-build] [--tar] [--project DIR]`: packages the app for Linux x64 with a stand-in
  * Electron (no Electron binary can be downloaded here) and verifies what a release would ship:
- * asar contents, unpacked native files, size against the budget, and the update feed config.
+ * asar contents, unpacked native files, the bundled prover worker (it must prove), size against the
+ * budget, and the update feed config.
  * Exits non-zero with one line per problem.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { readAsarEntries } from './packaging/asar-inventory.js';
 import { loadBuilderConfig } from './packaging/builder-config.js';
 import { buildForCheck, type CheckTarget } from './packaging/build-for-check.js';
+import { checkBundledWorker } from './packaging/bundled-worker.js';
 import {
   checkPackageContents,
   packageOf,
@@ -115,6 +117,8 @@ async function main(): Promise<void> {
   const problems: string[] = [];
   const executable = String(config.linux.executableName);
   if (!existsSync(join(appDir, executable))) problems.push(`executable ${executable} missing from ${appDir}`);
+
+  problems.push(...(await checkBundledWorker(root)));
 
   const entries = readAsarEntries(join(resourcesDir, 'app.asar'));
   const mainBundle = await readFile(join(root, pkg.main), 'utf8');

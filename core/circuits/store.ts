@@ -16,9 +16,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { dataPaths } from '../util/paths.js';
+import { appRoot, unpackedPath } from '../util/app-root.js';
 import { CIRCUIT_ID_PATTERN, CIRCUIT_TIMEOUT_SECONDS, IGNORED_CIRCUIT_IDS } from './constants.js';
 import { CircuitMetadataSchema, type CircuitMetadata, type ProofSystem } from './metadata.js';
 import { CircuitFilesManifestSchema, type CircuitFileSpec, type FileRole } from './manifest.js';
@@ -81,9 +81,9 @@ export interface CircuitStoreOptions {
   onWarning?: (message: string) => void;
 }
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_MANIFESTS_DIR = join(repoRoot, 'deployment_layer');
-export const PRACTICE_CIRCUIT_DIR = join(repoRoot, 'resources', 'practice-circuit');
+export const DEFAULT_MANIFESTS_DIR = join(appRoot(), 'deployment_layer');
+/** Unpacked in a packaged app: snarkjs workers and native provers read these files from disk. */
+export const PRACTICE_CIRCUIT_DIR = unpackedPath(join(appRoot(), 'resources', 'practice-circuit'));
 
 const CIRCOM_BUNDLED_ROLES: Record<string, FileRole[]> = {
   'circuit.wasm': ['prove', 'verify'],

@@ -1,13 +1,13 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot, unpackedPath } from '../../util/app-root.js';
 
 export const exeName = (name: string) => (platform() === 'win32' ? `${name}.exe` : name);
 
 /** `resources/bin/<platform>-<arch>/` inside the app, where bundled native provers live. */
 export const bundledBinDir = (): string =>
-  join(fileURLToPath(new URL('../../../resources/bin/', import.meta.url)), `${platform()}-${arch()}`);
+  unpackedPath(join(appRoot(), 'resources', 'bin', `${platform()}-${arch()}`));
 
 const isExecutable = (p: string): boolean => {
   try {
