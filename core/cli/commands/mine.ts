@@ -98,13 +98,16 @@ export function registerMine(program: Command): void {
       out.info(
         `miner ${hotkey.address} serving on ${addr.host}:${addr.port}${chain ? '' : ' (no chain)'}; Ctrl-C to stop`,
       );
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
+      // Runs until Ctrl-C, or until the miner dies (e.g. the axon's socket fails): then exit non-zero.
+      const failure = await new Promise<string | undefined>((resolve) => {
+        process.once('SIGINT', () => resolve(undefined));
+        process.once('SIGTERM', () => resolve(undefined));
+        miner.onFailure(resolve);
       });
       await miner.stop();
       await engine.close();
       await client?.close();
+      if (failure) throw new Error(`miner stopped: ${failure}`);
       process.exit(0);
     });
 }
