@@ -94,12 +94,26 @@ export const circuitsHandlers: AreaFactory = (ctx) => {
           }
           const times: number[] = [];
           let used = 'snarkjs';
+          const taskId = `hardware.benchmark:${id}`;
+          const progress = (done: number, error?: string) =>
+            ctx.emit({
+              type: 'progress',
+              taskId,
+              label: `Benchmarking ${circuit.name}`,
+              done,
+              total: n,
+              unit: 'items',
+              finished: done === n || error !== undefined,
+              ...(error ? { error } : {}),
+            });
           try {
+            progress(0);
             for (let i = 0; i < n; i++) {
               const t0 = performance.now();
               const r = await prover.prove(id, generateInput(id));
               times.push(performance.now() - t0);
               used = r.prover;
+              progress(i + 1);
             }
             const sorted = [...times].sort((a, b) => a - b);
             const p50 = sorted[Math.floor((sorted.length - 1) / 2)];
@@ -113,6 +127,7 @@ export const circuitsHandlers: AreaFactory = (ctx) => {
               ok: p50 < circuit.timeoutMs,
             });
           } catch (err) {
+            progress(times.length, (err as Error).message);
             out.push({
               ...base,
               prover: used,
