@@ -20,21 +20,29 @@ const { sr25519Verify, waitReady } = require(workerData.wasmCrypto);
 const ready = waitReady();
 parentPort.on('message', async (batch) => {
   await ready;
-  const out = new Uint8Array(batch.length);
-  for (let i = 0; i < batch.length; i++) {
-    const [pub, msg, sig] = batch[i];
-    const raw = Buffer.from(msg, 'utf8');
-    out[i] = sig.length === 64 && (sr25519Verify(sig, raw, pub) ||
-      sr25519Verify(sig, Buffer.from('<Bytes>' + msg + '</Bytes>', 'utf8'), pub)) ? 1 : 0;
+  for (let start = 0; start < batch.length; start += workerData.replyEvery) {
+    const out = new Uint8Array(Math.min(workerData.replyEvery, batch.length - start));
+    for (let i = 0; i < out.length; i++) {
+      const [pub, msg, sig] = batch[start + i];
+      const raw = Buffer.from(msg, 'utf8');
+      out[i] = sig.length === 64 && (sr25519Verify(sig, raw, pub) ||
+        sr25519Verify(sig, Buffer.from('<Bytes>' + msg + '</Bytes>', 'utf8'), pub)) ? 1 : 0;
+    }
+    parentPort.postMessage(out);
   }
-  parentPort.postMessage(out);
 });
 `;
+
+// Results come back in slices of this many so the HTTP thread answers the first requests of a
+// batch while the worker still verifies the rest; one reply per whole batch made the two threads
+// take turns (measured in docs/BENCHMARKS.md).
+const REPLY_EVERY = 4;
 
 type Job = [Uint8Array, string, Uint8Array];
 interface Lane {
   worker: Worker;
-  pending: Array<Array<(ok: boolean) => void>>;
+  /** Resolvers of the jobs posted to the worker, in order; its replies settle them front first. */
+  pending: Array<(ok: boolean) => void>;
   batch: Job[];
   resolvers: Array<(ok: boolean) => void>;
   inFlight: number;
@@ -54,10 +62,13 @@ export class VerifyPool implements SignatureVerifier {
   constructor(threads: number) {
     const wasmCrypto = createRequire(import.meta.url).resolve('@polkadot/wasm-crypto');
     this.lanes = Array.from({ length: Math.max(1, threads) }, () => {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { wasmCrypto } });
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { wasmCrypto, replyEvery: REPLY_EVERY },
+      });
       const lane: Lane = { worker, pending: [], batch: [], resolvers: [], inFlight: 0, dead: false };
       worker.on('message', (results: Uint8Array) => {
-        const resolvers = lane.pending.shift() ?? [];
+        const resolvers = lane.pending.splice(0, results.length);
         lane.inFlight -= resolvers.length;
         resolvers.forEach((resolve, i) => resolve(results[i] === 1));
       });
@@ -87,7 +98,7 @@ export class VerifyPool implements SignatureVerifier {
     for (const lane of this.lanes) {
       if (!lane.batch.length) continue;
       lane.worker.postMessage(lane.batch);
-      lane.pending.push(lane.resolvers);
+      lane.pending.push(...lane.resolvers);
       lane.inFlight += lane.resolvers.length;
       lane.batch = [];
       lane.resolvers = [];
@@ -97,7 +108,7 @@ export class VerifyPool implements SignatureVerifier {
   // A dead worker fails its requests closed (not verified) rather than hanging them.
   private failLane(lane: Lane, _err: unknown): void {
     lane.dead = true;
-    for (const rs of lane.pending) rs.forEach((r) => r(false));
+    lane.pending.forEach((r) => r(false));
     lane.resolvers.forEach((r) => r(false));
     lane.pending = [];
     lane.batch = [];
