@@ -317,23 +317,48 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent]; error: [Er
     synapse.axon.status_message = null;
     synapse.axon.process_time = null;
 
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new Error('request timeout')), timeoutS * 1000);
-    const signal = AbortSignal.any([deadline.signal, this.stopping.signal]);
     const tf = performance.now();
+    const timeoutMs = timeoutS * 1000;
+    const stopping = this.stopping.signal;
+    // The deadline (timer + combined signal) is only built when the forward reads `signal` or
+    // returns a promise: a synchronous forward can't outlive it, and building it costs as much as
+    // the rest of a no-op request's JavaScript (docs/BENCHMARKS.md).
+    let signal: AbortSignal | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const armDeadline = (): AbortSignal => {
+      if (signal) return signal;
+      const deadline = new AbortController();
+      timer = setTimeout(
+        () => deadline.abort(new Error('request timeout')),
+        Math.max(0, timeoutMs - (performance.now() - tf)),
+      );
+      signal = AbortSignal.any([deadline.signal, stopping]);
+      return signal;
+    };
+    const timeoutReject = () => new Reject(408, `Response timeout after: ${pyFloatRepr(timeoutS)}s`);
     try {
-      const result = await Promise.race([
-        Promise.resolve(r.hooks.forward(synapse, { signal, peerIp, hotkey })),
-        new Promise<never>((_, reject) =>
-          signal.addEventListener(
-            'abort',
-            () => reject(new Reject(408, `Response timeout after: ${pyFloatRepr(timeoutS)}s`)),
-            { once: true },
+      const out = r.hooks.forward(synapse, {
+        get signal() {
+          return armDeadline();
+        },
+        peerIp,
+        hotkey,
+      });
+      let result: unknown;
+      if (isThenable(out)) {
+        const sig = armDeadline();
+        result = await Promise.race([
+          Promise.resolve(out),
+          new Promise<never>((_, reject) =>
+            sig.addEventListener('abort', () => reject(timeoutReject()), { once: true }),
           ),
-        ),
-      ]);
-      // A forward that returns only because it saw the abort still missed the deadline.
-      if (signal.aborted) throw new Reject(408, `Response timeout after: ${pyFloatRepr(timeoutS)}s`);
+        ]);
+        // A forward that returns only because it saw the abort still missed the deadline.
+        if (sig.aborted) throw timeoutReject();
+      } else {
+        if (stopping.aborted) throw timeoutReject();
+        result = out;
+      }
       return createSynapse(r.def, result as never);
     } catch (err) {
       throw err instanceof Reject ? err : new Reject(500, '', err);
@@ -488,6 +513,14 @@ function routeName(url: string): string {
   } catch {
     return seg;
   }
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return (
+    (typeof v === 'object' || typeof v === 'function') &&
+    v !== null &&
+    typeof (v as { then?: unknown }).then === 'function'
+  );
 }
 
 function headerPairs(raw: string[]): HeaderList {
