@@ -290,21 +290,33 @@ export function withDefault<T>(
 }
 
 /** Validates `input` (a Map from JSON or a TS object) field by field, in declaration order. */
+// Field specs are declared once and never mutated: their entries are listed once, not per request.
+const fieldEntries = new WeakMap<FieldsSpec, Array<[string, FieldSpec<unknown>]>>();
+function entriesOf(fields: FieldsSpec): Array<[string, FieldSpec<unknown>]> {
+  let e = fieldEntries.get(fields);
+  if (!e) {
+    e = Object.entries(fields);
+    fieldEntries.set(fields, e);
+  }
+  return e;
+}
+
 export function validateFields<F extends FieldsSpec>(
   fields: F,
   input: ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>>,
   path: string,
 ): ValuesOf<F> {
-  const get =
-    input instanceof Map ? (k: string) => input.get(k) : (k: string) => (input as Record<string, unknown>)[k];
-  const has =
-    input instanceof Map ? (k: string) => input.has(k) : (k: string) => Object.hasOwn(input as object, k);
+  const isMap = input instanceof Map;
   const out: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(fields)) {
-    const p = `${path}.${name}`;
-    if (has(name) && get(name) !== undefined) out[name] = spec.type.validate(get(name), p);
-    else if (spec.default) out[name] = spec.type.validate(spec.default.value, p);
-    else throw new SynapseValidationError(p, 'Field required');
+  for (const [name, spec] of entriesOf(fields)) {
+    const v = isMap
+      ? input.get(name)
+      : Object.hasOwn(input, name)
+        ? (input as Record<string, unknown>)[name]
+        : undefined;
+    if (v !== undefined) out[name] = spec.type.validate(v, `${path}.${name}`);
+    else if (spec.default) out[name] = spec.type.validate(spec.default.value, `${path}.${name}`);
+    else throw new SynapseValidationError(`${path}.${name}`, 'Field required');
   }
   return out as ValuesOf<F>;
 }
@@ -312,7 +324,7 @@ export function validateFields<F extends FieldsSpec>(
 /** The Python dict of `model_dump()` for validated values: every field, declaration order. */
 export function fieldsToPy<F extends FieldsSpec>(fields: F, values: ValuesOf<F>): PyDict {
   const out: PyDict = new Map();
-  for (const [name, spec] of Object.entries(fields)) {
+  for (const [name, spec] of entriesOf(fields)) {
     out.set(name, spec.type.toPy((values as Record<string, unknown>)[name]));
   }
   return out;
