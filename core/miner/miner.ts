@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sr25519Signer } from '../bittensor/signer.js';
 import { axonServer, type AxonServerOptions, type TransportServer } from '../bittensor/transport.js';
+import type { SynapseOf } from '../bittensor/wire/index.js';
 import type { CircuitStats, CoreEvent, ProofLogEntry, Standing } from '../service/contract/events.js';
 import { circuitStats } from '../service/proof-log.js';
 import { Competition, ProofOfWeightsSynapse, QueryForCapacities, QueryZkProof } from '../sn2/synapses.js';
@@ -224,28 +225,28 @@ export class Miner {
       competitionOnly: this.o.competitionOnly ?? false,
     });
     const priority = (hotkey: string | null) => this.callers.get(hotkey ?? '')?.stake ?? 0;
-    this.server.serve(QueryZkProof, {
-      blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
-      priority: (s) => priority(s.dendrite.hotkey),
-      forward: (s, ctx) =>
-        this.track(
-          (async () => {
-            const caller = this.caller(ctx.hotkey, s.timeout);
-            return this.finish(await handleQueryZkProof(s, caller, deps()), caller.receivedAt);
-          })(),
-        ),
-    });
-    this.server.serve(ProofOfWeightsSynapse, {
-      blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
-      priority: (s) => priority(s.dendrite.hotkey),
-      forward: (s, ctx) =>
-        this.track(
-          (async () => {
-            const caller = this.caller(ctx.hotkey, s.timeout);
-            return this.finish(await handleProofOfWeights(s, caller, deps()), caller.receivedAt);
-          })(),
-        ),
-    });
+    // The two proof routes: blacklisted, stake-ordered, tracked until answered, logged with timings.
+    const proofRoute = <D extends typeof QueryZkProof | typeof ProofOfWeightsSynapse>(
+      def: D,
+      handle: (
+        s: SynapseOf<D>,
+        caller: CallerContext,
+        d: ReturnType<typeof deps>,
+      ) => Promise<RouteOutcome<SynapseOf<D>>>,
+    ) =>
+      this.server.serve(def, {
+        blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
+        priority: (s) => priority(s.dendrite.hotkey),
+        forward: (s, ctx) =>
+          this.track(
+            (async () => {
+              const caller = this.caller(ctx.hotkey, s.timeout);
+              return this.finish(await handle(s, caller, deps()), caller.receivedAt);
+            })(),
+          ),
+      });
+    proofRoute(QueryZkProof, handleQueryZkProof);
+    proofRoute(ProofOfWeightsSynapse, handleProofOfWeights);
     this.server.serve(QueryForCapacities, {
       blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
       forward: (s) => handleCapacities(s, this.o.prover, this.o.capacities ?? {}),
