@@ -1,30 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SettingsStore } from '../../../core/service/settings-store.js';
+import { killWhileWriting } from '../../helpers/kill-while-writing.js';
 
 const writer = join(process.cwd(), 'tests/helpers/settings-writer.ts');
-
-function killWhileWriting(file: string, afterMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, file], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), afterMs));
-    child.on('exit', (_code, signal) =>
-      signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited: ${signal}`)),
-    );
-  });
-}
 
 describe('settings survive kill -9 during writes', () => {
   it('every kill leaves a valid, loadable settings file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sn2-kill-'));
     const file = join(dir, 'settings.json');
     for (const delay of [5, 23, 61, 97, 150]) {
-      await killWhileWriting(file, delay);
+      await killWhileWriting(writer, file, delay);
       const s = new SettingsStore(file).load();
       expect(s.axon.port).toBeGreaterThanOrEqual(2000);
       expect(s.wallet.name).toMatch(/^w\d+$/);
