@@ -1,3 +1,4 @@
+import { addNetworkFlags, networkFromFlags, type NetworkFlags } from '../network-flags.js';
 import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
 import { loadHotkey } from '../../bittensor/wallet/index.js';
@@ -7,19 +8,11 @@ import { minerChain } from '../../miner/chain-adapter.js';
 import { engineProver, unprovableCircuits } from '../../miner/engine-prover.js';
 import { Miner } from '../../miner/miner.js';
 import { createProvingEngine } from '../../provers/engine.js';
-import { NetworkSchema } from '../../service/contract/settings.js';
 import { SettingsStore } from '../../service/settings-store.js';
 import { dataPaths } from '../../util/paths.js';
-import { defaultSn2Netuid } from '../../sn2/constants.js';
 import { UserError } from '../../util/errors.js';
 
-interface MineOptions {
-  'subtensor.network': string;
-  'subtensor.chain_endpoint'?: string;
-  netuid?: string;
-  'wallet.name': string;
-  'wallet.hotkey': string;
-  'wallet.path'?: string;
+interface MineOptions extends NetworkFlags {
   'axon.port': string;
   'axon.external_ip'?: string;
   disableBlacklist?: boolean;
@@ -28,17 +21,13 @@ interface MineOptions {
 }
 
 export function registerMine(program: Command): void {
-  program
-    .command('mine')
-    .description(
-      'Run the SN2 miner: serve QueryZkProof, ProofOfWeightsSynapse, QueryForCapacities and Competition',
-    )
-    .option('--subtensor.network <network>', 'finney | test | local | a ws:// URL', 'finney')
-    .option('--subtensor.chain_endpoint <url>', 'chain endpoint (overrides the network preset)')
-    .option('--netuid <n>', 'subnet (default 2 on finney, 118 on test)')
-    .option('--wallet.name <name>', 'wallet name', 'default')
-    .option('--wallet.hotkey <name>', 'hotkey name', 'default')
-    .option('--wallet.path <path>', 'wallets folder (default ~/.bittensor/wallets)')
+  addNetworkFlags(
+    program
+      .command('mine')
+      .description(
+        'Run the SN2 miner: serve QueryZkProof, ProofOfWeightsSynapse, QueryForCapacities and Competition',
+      ),
+  )
     .option('--axon.port <port>', 'axon port', '8091')
     .option('--axon.external_ip <ip>', 'public IP announced on chain')
     .option('--disable-blacklist', 'answer every caller (no registration/stake/permit checks)')
@@ -49,6 +38,7 @@ export function registerMine(program: Command): void {
       const port = Number(o['axon.port']);
       if (!Number.isInteger(port) || port < 1 || port > 65535)
         throw new UserError('--axon.port must be a port number');
+      const target = o.chain ? networkFromFlags(o) : undefined;
       const hotkey = await loadHotkey({
         name: o['wallet.name'],
         hotkey: o['wallet.hotkey'],
@@ -56,15 +46,9 @@ export function registerMine(program: Command): void {
       });
       let chain = null;
       let client: ChainClient | undefined;
-      if (o.chain) {
-        const netArg = o['subtensor.network'];
-        const isUrl = /^wss?:\/\//.test(netArg);
-        const network = isUrl ? 'custom' : NetworkSchema.parse(netArg);
-        const endpoint = resolveEndpoint(
-          network,
-          o['subtensor.chain_endpoint'] ?? (isUrl ? netArg : undefined),
-        );
-        const netuid = o.netuid ? Number(o.netuid) : defaultSn2Netuid(network);
+      if (target) {
+        const { network, chainEndpoint, netuid } = target;
+        const endpoint = resolveEndpoint(network, chainEndpoint);
         out.info(`connecting to ${endpoint} (netuid ${netuid})…`);
         client = await ChainClient.connect(endpoint);
         chain = minerChain(client.api, network, netuid, hotkey);
