@@ -23,7 +23,7 @@ import type { Groth16Proof } from './worker/jobs.js';
 import { CircuitUnavailableError, ProverError } from './errors.js';
 import { groth16ProofSize, pinPublicSignals } from './groth16/public-signals.js';
 import type { NativeGroth16Prover } from './native/groth16-native.js';
-import { locateEzkl, type EzklCli } from './ezkl/native-cli.js';
+import { locateEzkl, type EzklCli, type LocateEzklResult } from './ezkl/native-cli.js';
 import { ensureSrs, srsPath } from './ezkl/srs.js';
 import { ezklInputFile, expectedInputFelts, replaceInstances } from './ezkl/instances.js';
 import { existsSync } from 'node:fs';
@@ -65,6 +65,11 @@ export interface ProverDeps {
   /** The native ezkl CLI, or null when absent (EZKL circuits then have capacity 0). */
   ezkl?: EzklCli | null;
   ezklMissingReason?: string;
+  /**
+   * Looks for ezkl again while it is absent (throttled), so an ezkl installed while the app runs
+   * makes EZKL circuits provable without a restart.
+   */
+  relocateEzkl?: () => Promise<LocateEzklResult>;
   /** A detected native Groth16 prover, tried before the JS pool. */
   nativeGroth16?: NativeGroth16Prover | null;
   logger?: ProverLogger;
@@ -88,25 +93,35 @@ export interface Prover {
 export async function createProver(
   deps: Omit<ProverDeps, 'ezkl'> & { ezkl?: EzklCli | null; ezklPath?: string; binDir?: string },
 ): Promise<Prover> {
-  let ezkl = deps.ezkl;
-  let reason = deps.ezklMissingReason;
-  if (ezkl === undefined) {
-    const found = await locateEzkl({ configuredPath: deps.ezklPath, binDir: deps.binDir });
-    ezkl = found.cli;
-    reason = found.reason;
-  }
-  return makeProver({ ...deps, ezkl, ezklMissingReason: reason });
+  if (deps.ezkl !== undefined) return makeProver({ ...deps, ezkl: deps.ezkl });
+  const relocateEzkl = () => locateEzkl({ configuredPath: deps.ezklPath, binDir: deps.binDir });
+  const found = await relocateEzkl();
+  return makeProver({ ...deps, ezkl: found.cli, ezklMissingReason: found.reason, relocateEzkl });
 }
+
+const EZKL_RELOCATE_INTERVAL_MS = 2_000;
 
 const MB = 1024 * 1024;
 
 export function makeProver(deps: ProverDeps): Prover {
   const { store, pool } = deps;
+  let ezkl = deps.ezkl ?? null;
+  let ezklMissingReason = deps.ezklMissingReason ?? 'the native ezkl tool is not installed';
+  let ezklCheckedAt = Date.now();
+
+  async function currentEzkl(): Promise<EzklCli | null> {
+    if (ezkl || !deps.relocateEzkl || Date.now() - ezklCheckedAt < EZKL_RELOCATE_INTERVAL_MS) return ezkl;
+    ezklCheckedAt = Date.now();
+    const found = await deps.relocateEzkl();
+    ezkl = found.cli;
+    if (found.reason) ezklMissingReason = found.reason;
+    return ezkl;
+  }
 
   async function capability(circuitId: string): Promise<{ canProve: boolean; reason?: string }> {
     const circuit = store.get(circuitId);
-    if (circuit.proofSystem === 'EZKL' && !deps.ezkl) {
-      return { canProve: false, reason: deps.ezklMissingReason ?? 'the native ezkl tool is not installed' };
+    if (circuit.proofSystem === 'EZKL' && !(await currentEzkl())) {
+      return { canProve: false, reason: ezklMissingReason };
     }
     if (circuit.proofSystem === 'JOLT') return { canProve: false, reason: 'JOLT circuits are not supported' };
     const status = await store.status(circuitId);
@@ -121,7 +136,7 @@ export function makeProver(deps: ProverDeps): Prover {
 
   async function canVerify(circuitId: string): Promise<boolean> {
     const { proofSystem } = store.get(circuitId);
-    if (proofSystem !== 'CIRCOM' && !(proofSystem === 'EZKL' && deps.ezkl)) return false;
+    if (proofSystem !== 'CIRCOM' && !(proofSystem === 'EZKL' && (await currentEzkl()))) return false;
     return (await store.status(circuitId)).canVerify;
   }
 
@@ -173,8 +188,8 @@ export function makeProver(deps: ProverDeps): Prover {
     input: CircuitInput,
     options: ProveOptions,
   ): Promise<ProveResult> {
-    const cli = deps.ezkl;
-    if (!cli) throw new CircuitUnavailableError(circuitId, deps.ezklMissingReason ?? 'ezkl is not installed');
+    const cli = await currentEzkl();
+    if (!cli) throw new CircuitUnavailableError(circuitId, ezklMissingReason);
     const circuit = store.get(circuitId);
     const files = await store.ensure(circuitId, { roles: ['prove'], signal: options.signal });
     const settings = await store.readEzklSettings(circuitId);
@@ -284,6 +299,7 @@ export function makeProver(deps: ProverDeps): Prover {
     const srs = existsSync(srsPath(deps.srsDir, k))
       ? srsPath(deps.srsDir, k)
       : await ensureSrs(k, { srsDir: deps.srsDir, signal: options.signal });
+    const cli = await currentEzkl();
     const dir = mkdtempSync(join(tmpdir(), 'sn2-ezkl-verify-'));
     try {
       const proofPath = join(dir, 'proof.json');
@@ -291,9 +307,9 @@ export function makeProver(deps: ProverDeps): Prover {
       const timeoutMs = options.timeoutMs ?? 60_000;
       let ok: boolean;
       let verifier: string;
-      if (deps.ezkl) {
+      if (cli) {
         verifier = 'ezkl';
-        ok = await deps.ezkl.verify(
+        ok = await cli.verify(
           { settingsPath: files['settings.json'], proofPath, vkPath: files['vk.key'], srsPath: srs },
           { timeoutMs, signal: options.signal },
         );
@@ -319,7 +335,7 @@ export function makeProver(deps: ProverDeps): Prover {
         verified: false,
         reason: (err as Error).message,
         proofSize,
-        verifier: deps.ezkl ? 'ezkl' : 'ezkl-engine',
+        verifier: cli ? 'ezkl' : 'ezkl-engine',
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });
