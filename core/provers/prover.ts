@@ -20,7 +20,7 @@ import type { CircuitStore } from '../circuits/store.js';
 import type { CircuitInput } from '../circuits/inputs/types.js';
 import type { ProverPool } from './pool.js';
 import type { Groth16Proof } from './worker/jobs.js';
-import { CircuitUnavailableError, ProverError } from './errors.js';
+import { CircuitUnavailableError, NativeToolError, ProverError } from './errors.js';
 import { groth16ProofSize, pinPublicSignals } from './groth16/public-signals.js';
 import type { NativeGroth16Prover } from './native/groth16-native.js';
 import { locateEzkl, type EzklCli, type LocateEzklResult } from './ezkl/native-cli.js';
@@ -225,7 +225,7 @@ export function makeProver(deps: ProverDeps): Prover {
         { signal: options.signal, timeoutMs: Math.max(1, deadline - Date.now()) },
       );
       const t2 = performance.now();
-      const proof = JSON.parse(readFileSync(proofPath, 'utf8')) as { instances?: unknown };
+      const proof = readEzklProof(proofPath);
       return {
         proof,
         publicSignals: proof.instances,
@@ -369,6 +369,20 @@ export function makeProver(deps: ProverDeps): Prover {
       };
     },
   };
+}
+
+/** The proof file `ezkl prove` wrote; one that is not JSON with instance columns is ezkl's failure. */
+function readEzklProof(path: string): { instances: unknown[][] } & Record<string, unknown> {
+  let proof: unknown;
+  try {
+    proof = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new NativeToolError('ezkl', `prove wrote an unreadable proof file: ${(err as Error).message}`);
+  }
+  const instances = (proof as { instances?: unknown } | null)?.instances;
+  if (!Array.isArray(instances) || !instances.every((column) => Array.isArray(column)))
+    throw new NativeToolError('ezkl', 'prove wrote a proof file without instances');
+  return proof as { instances: unknown[][] } & Record<string, unknown>;
 }
 
 function circomResult(

@@ -10,8 +10,13 @@ export class EzklInstanceError extends Error {
 /**
  * The instances a v10 validator substitutes (sn2-protocol §6.2 step 2): every element of every input
  * array, in key order, as `float_to_felt(x, model_input_scales[i], input_types[i])`.
+ *
+ * A circuit whose inputs are private has no input instances (its first instances are outputs), so there
+ * is nothing to pin. v10 substitutes regardless, which would overwrite outputs and reject every honest
+ * proof; all v10 circuits have public inputs, so for them this is the same as upstream.
  */
 export function expectedInputFelts(settings: EzklSettings, input: CircuitInput): string[] {
+  if (settings.run_args.input_visibility === 'Private') return [];
   const felts: string[] = [];
   Object.values(input).forEach((value, i) => {
     const scale = settings.model_input_scales[i];

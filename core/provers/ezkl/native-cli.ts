@@ -97,7 +97,12 @@ export async function locateEzkl(
     configuredPath: options.configuredPath,
     dirs: [...(options.binDir ? [options.binDir] : []), bundledBinDir()],
   });
-  if (!path) return { cli: null, reason: `ezkl ${EZKL_VERSION} is not installed` };
+  if (!path) {
+    const reason = options.configuredPath
+      ? `the configured ezkl ${options.configuredPath} is not an executable file`
+      : `ezkl ${EZKL_VERSION} is not installed`;
+    return { cli: null, reason };
+  }
   try {
     const r = await runTool('ezkl', path, ['--version'], { timeoutMs: 10_000 });
     const version = parseVersion(`${r.stdout}\n${r.stderr}`);
