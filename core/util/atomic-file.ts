@@ -24,7 +24,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
   fsyncDir(dir);
 }
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, 'r');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCircuits } from './circuits.js';
 import { registerDevnet } from './devnet.js';
+import { registerEzkl } from './ezkl.js';
 import { registerHardware } from './hardware.js';
 import { registerMine } from './mine.js';
 import { registerPractice } from './practice.js';
@@ -14,6 +15,7 @@ import { registerWallet } from './wallet.js';
 export const commands: Array<(program: Command) => void> = [
   registerCircuits,
   registerDevnet,
+  registerEzkl,
   registerHardware,
   registerMine,
   registerPractice,

@@ -51,6 +51,22 @@ export const CircuitInfoSchema = z.object({
   missingBytes: z.number().optional(),
 });
 
+/** The native ezkl CLI that SN2's EZKL circuits need: found or not, and whether this build can install it. */
+export const EzklStatusSchema = z.object({
+  /** The version SN2 v10 pins (22.0.1). */
+  version: z.string(),
+  installed: z.boolean(),
+  path: z.string().nullable(),
+  /** Why it is not usable (absent, another version). */
+  reason: z.string().optional(),
+  /** `<platform>-<arch>` of this machine, as the release table names it. */
+  platform: z.string(),
+  /** True when this build has a pinned (sha256-checked) release asset for this platform. */
+  installable: z.boolean(),
+  /** Why the app cannot install it here (no asset for this platform, no pinned checksum). */
+  installBlockedReason: z.string().optional(),
+});
+
 export const DoctorCheckSchema = z.object({
   id: z.string(),
   ok: z.boolean(),
@@ -168,6 +184,13 @@ export const commandSchemas = {
     input: z.object({ ids: z.array(z.string()).optional() }).strict(),
     output: z.array(CircuitInfoSchema),
   },
+  'provers.ezklStatus': { input: none, output: EzklStatusSchema },
+  /**
+   * Download the pinned ezkl release for this platform, check its sha256 and version, and install it
+   * into the data folder's bin/ (`progress` events with taskId "provers.installEzkl"). EZKL circuits
+   * become provable at once, also for a running miner.
+   */
+  'provers.installEzkl': { input: none, output: EzklStatusSchema },
   'logs.tail': {
     input: z.object({ lines: z.number().int().min(1).max(5000).default(200) }).strict(),
     output: z.array(z.string()),

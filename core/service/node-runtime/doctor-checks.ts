@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import type { ApiPromise } from '@polkadot/api';
 import { detectHardware } from '../../hardware/detect.js';
-import { locateEzkl } from '../../provers/ezkl/native-cli.js';
+import { ezklStatus } from '../../provers/ezkl/status.js';
 import type { CircuitStore } from '../../circuits/store.js';
 import type { Metagraph } from '../../chain/metagraph.js';
 import { errorMessage } from '../../util/errors.js';
@@ -165,18 +165,21 @@ export async function clockCheck(api: ApiPromise): Promise<DoctorCheck> {
 }
 
 export async function proversCheck(settings: Settings, binDir: string): Promise<DoctorCheck> {
-  const ezkl = await locateEzkl({ configuredPath: settings.prover.nativePaths.ezkl, binDir });
-  return ezkl.cli
+  const ezkl = await ezklStatus({ configuredPath: settings.prover.nativePaths.ezkl, binDir });
+  return ezkl.installed
     ? {
         id: 'provers',
         ok: true,
-        message: `snarkjs (built in) and native ezkl ${ezkl.cli.version} are available`,
+        message: `snarkjs (built in) and native ezkl ${ezkl.version} are available`,
       }
     : {
         id: 'provers',
         ok: false,
         message: `snarkjs (built in) is available; ${ezkl.reason}: EZKL circuits cannot be proved`,
-        fix: "install ezkl 22.0.1 and set its path in Settings → Provers (or put it in the data folder's bin/)",
+        fix: ezkl.installable
+          ? `install it: Settings → Proving → "Install ezkl ${ezkl.version}", or run "sn2 ezkl install"`
+          : (ezkl.installBlockedReason ??
+            `install ezkl ${ezkl.version} and set its path in Settings → Proving`),
       };
 }
 

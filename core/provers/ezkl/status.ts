@@ -1,0 +1,40 @@
+import { locateEzkl } from './native-cli.js';
+import { chooseEzklAsset, loadEzklRelease, platformKey, type EzklRelease } from './release.js';
+
+export interface EzklStatus {
+  version: string;
+  installed: boolean;
+  path: string | null;
+  reason?: string;
+  platform: string;
+  installable: boolean;
+  installBlockedReason?: string;
+}
+
+/** Whether a usable ezkl is present (configured path, data bin/, app resources, PATH) and whether this build can install it. */
+export async function ezklStatus(options: {
+  binDir: string;
+  configuredPath?: string;
+  release?: EzklRelease;
+}): Promise<EzklStatus> {
+  const release = options.release ?? loadEzklRelease();
+  const [found, choice] = [
+    await locateEzkl({ configuredPath: options.configuredPath, binDir: options.binDir }),
+    chooseEzklAsset(release, platformKey()),
+  ];
+  return {
+    version: release.version,
+    installed: found.cli !== null,
+    path: found.cli?.path ?? null,
+    ...(found.reason
+      ? {
+          reason: options.configuredPath
+            ? `${found.reason} (the path set in Settings → Proving is used instead of any other ezkl)`
+            : found.reason,
+        }
+      : {}),
+    platform: choice.key,
+    installable: choice.installable,
+    ...(choice.installable ? {} : { installBlockedReason: choice.reason }),
+  };
+}

@@ -1,0 +1,63 @@
+import type { AreaFactory } from './types.js';
+import type { CommandOutput } from '../contract/index.js';
+import { ezklStatus } from '../../provers/ezkl/status.js';
+import { installEzkl, type EzklInstallProgress } from '../../provers/ezkl/install.js';
+
+export const INSTALL_EZKL_TASK = 'provers.installEzkl';
+
+const stageLabel: Record<EzklInstallProgress['stage'], string> = {
+  download: 'Downloading ezkl',
+  unpack: 'Unpacking ezkl',
+  check: 'Checking ezkl',
+};
+
+/**
+ * `provers.ezklStatus` and `provers.installEzkl`: the native ezkl CLI that SN2's EZKL circuits need.
+ * One install at a time; a second request joins the one running. Provers notice the new ezkl by
+ * themselves (they look again while it is absent), so a running miner starts serving EZKL circuits.
+ */
+export const proversHandlers: AreaFactory = (ctx) => {
+  const status = () =>
+    ezklStatus({ binDir: ctx.paths.bin, configuredPath: ctx.settings.get().prover.nativePaths.ezkl });
+  let installing: Promise<CommandOutput<'provers.installEzkl'>> | null = null;
+
+  async function install(): Promise<CommandOutput<'provers.installEzkl'>> {
+    const emit = (p: EzklInstallProgress, extra: { finished?: boolean; error?: string } = {}) =>
+      ctx.emit({
+        type: 'progress',
+        taskId: INSTALL_EZKL_TASK,
+        label: stageLabel[p.stage],
+        done: p.done,
+        ...(p.total !== undefined ? { total: p.total } : {}),
+        unit: p.stage === 'download' ? 'bytes' : 'steps',
+        finished: extra.finished ?? false,
+        ...(extra.error ? { error: extra.error } : {}),
+      });
+    try {
+      const installed = await installEzkl({ binDir: ctx.paths.bin, onProgress: (p) => emit(p) });
+      ctx.logger.info(
+        { path: installed.path, sha256: installed.sha256 },
+        `installed ezkl ${installed.version}`,
+      );
+      emit({ stage: 'check', done: 1, total: 1 }, { finished: true });
+    } catch (err) {
+      const error = (err as Error).message;
+      ctx.logger.warn({ err: error }, 'ezkl install failed');
+      emit({ stage: 'download', done: 0 }, { finished: true, error });
+      throw err;
+    }
+    return status();
+  }
+
+  return {
+    handlers: {
+      'provers.ezklStatus': status,
+      'provers.installEzkl': () => {
+        installing ??= install().finally(() => {
+          installing = null;
+        });
+        return installing;
+      },
+    },
+  };
+};
