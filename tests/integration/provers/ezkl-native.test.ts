@@ -226,7 +226,7 @@ describe('native ezkl through a stand-in executable', () => {
     await expect(prover.prove(id, INPUT)).rejects.toThrow(/^ezkl: prove wrote an unreadable proof file/);
   });
 
-  it('kills the ezkl process at the timeout and on cancel', async () => {
+  it('kills the ezkl process at the timeout and on cancel; a verify past its limit is not verified', async () => {
     process.env.FAKE_EZKL_MODE = 'hang';
     const pidFile = join(root, 'ezkl.pid');
     process.env.FAKE_EZKL_PID_FILE = pidFile;
@@ -240,6 +240,13 @@ describe('native ezkl through a stand-in executable', () => {
     await waitFor(() => existsSync(pidFile));
     controller.abort();
     await expect(cancelled).rejects.toBeInstanceOf(ProofCancelledError);
+    await expectKilled(pidFile);
+
+    rmSync(pidFile);
+    const slow = await prover.verify(id, INPUT, proven.proofText, proven.publicSignalsText, {
+      timeoutMs: 1000,
+    });
+    expect(slow).toMatchObject({ verified: false, reason: 'ezkl: timed out after 1000 ms' });
     await expectKilled(pidFile);
   });
 });
