@@ -19,8 +19,11 @@ export function makeHome(): string {
   return home;
 }
 
-/** Starts the real `sn2 ui` (real CoreService) on a free port and waits for the URL it prints. */
-export async function startUi(home: string): Promise<RunningUi> {
+/**
+ * Starts the real `sn2 ui` (real CoreService) on a free port and waits for the URL it prints; `env` adds
+ * to (or overrides) its environment.
+ */
+export async function startUi(home: string, env: Record<string, string> = {}): Promise<RunningUi> {
   const child = spawn(process.execPath, ['bin/sn2.mjs', 'ui', '--port', '0'], {
     env: {
       ...process.env,
@@ -30,6 +33,7 @@ export async function startUi(home: string): Promise<RunningUi> {
       // The practice network runs offline here: the subtensor spec and SN2 circuits from the shared fixtures.
       SUBTENSOR_SPEC: process.env.SUBTENSOR_SPEC ?? sharedPath('fixtures/subtensor/aura-dev-spec293.json'),
       SN2_CIRCUITS_DIR: process.env.SN2_CIRCUITS_DIR ?? sharedPath('fixtures/sn2'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,6 +7,7 @@ import { useAction } from '../state/use-action.js';
 import { NETWORK_CHOICES } from '../onboarding/networks.js';
 import { Check, Field } from '../components/SettingsFields.js';
 import { UpdatePanel } from '../components/UpdatePanel.js';
+import { EzklPanel } from '../components/EzklPanel.js';
 import { ValidatorServicesSettings, type ServicesPatch } from '../components/ValidatorServicesSettings.js';
 
 type Draft = Omit<Settings, 'version'>;
@@ -222,6 +223,7 @@ export function SettingsPage() {
             checked={draft.mining.idleOnly}
             onChange={(v) => patch('mining', { idleOnly: v })}
           />
+          <EzklPanel configuredPath={settings.data?.prover.nativePaths.ezkl} />
         </Card>
         <ValidatorServicesSettings value={draft.validator} onChange={patchValidator} />
         <Card title="Updates" id="settings-updates">
