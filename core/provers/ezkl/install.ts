@@ -7,7 +7,7 @@
  * taken out of it, must report the pinned version, and only then is renamed into place. A kill at any
  * moment leaves either no ezkl or a complete, checked one (plus a resumable `.part`).
  */
-import { existsSync, mkdirSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { downloadFile } from '../../circuits/download.js';
 import { sha256File } from '../../circuits/sha256-file.js';
@@ -63,12 +63,30 @@ export async function installEzkl(options: InstallEzklOptions): Promise<Installe
     });
   }
 
+  // The archive matched its pin; whatever happens next it has served its purpose.
+  try {
+    const placed = await unpackAndPlace(archive, options, {
+      version: release.version,
+      maxBytes: asset.maxBytes * MAX_UNPACK_FACTOR,
+    });
+    return { ...placed, sha256: asset.sha256 };
+  } finally {
+    rmSync(archive, { force: true });
+  }
+}
+
+/** Unpack the executable beside its final place, require `expected.version`, then rename it in. */
+async function unpackAndPlace(
+  archive: string,
+  options: InstallEzklOptions,
+  expected: { version: string; maxBytes: number },
+): Promise<{ path: string; version: string }> {
   const finalPath = join(options.binDir, exeName('ezkl'));
   const staged = `${finalPath}.new`;
   if (existsSync(staged)) unlinkSync(staged);
   options.onProgress?.({ stage: 'unpack', done: 0 });
   await extractTarGzEntry(archive, ['ezkl', 'ezkl.exe'], staged, {
-    maxBytes: asset.maxBytes * MAX_UNPACK_FACTOR,
+    maxBytes: expected.maxBytes,
     mode: 0o755,
   });
 
@@ -81,15 +99,14 @@ export async function installEzkl(options: InstallEzklOptions): Promise<Installe
     unlinkSync(staged);
     throw new NativeToolError('ezkl', `the downloaded ezkl does not run here: ${(err as Error).message}`);
   }
-  if (version !== release.version) {
+  if (version !== expected.version) {
     unlinkSync(staged);
     throw new NativeToolError(
       'ezkl',
-      `the downloaded ezkl reports version ${version ?? 'unknown'}, expected ${release.version}; nothing was installed`,
+      `the downloaded ezkl reports version ${version ?? 'unknown'}, expected ${expected.version}; nothing was installed`,
     );
   }
   renameSync(staged, finalPath);
   fsyncDir(options.binDir);
-  unlinkSync(archive);
-  return { path: finalPath, version, sha256: asset.sha256 };
+  return { path: finalPath, version };
 }

@@ -1,6 +1,7 @@
 import type { AreaFactory } from './types.js';
 import type { CommandOutput } from '../contract/index.js';
 import { ezklStatus } from '../../provers/ezkl/status.js';
+import { locateEzkl } from '../../provers/ezkl/native-cli.js';
 import { installEzkl, type EzklInstallProgress } from '../../provers/ezkl/install.js';
 
 export const INSTALL_EZKL_TASK = 'provers.installEzkl';
@@ -39,6 +40,15 @@ export const proversHandlers: AreaFactory = (ctx) => {
         { path: installed.path, sha256: installed.sha256 },
         `installed ezkl ${installed.version}`,
       );
+      // A configured path wins over bin/: one that does not work would hide what was just installed.
+      const configured = ctx.settings.get().prover.nativePaths.ezkl;
+      if (configured && !(await locateEzkl({ configuredPath: configured })).cli) {
+        ctx.settings.update({ prover: { nativePaths: { ezkl: installed.path } } });
+        ctx.logger.info(
+          { replaced: configured },
+          'the configured ezkl path did not work: now set to the installed ezkl',
+        );
+      }
       emit({ stage: 'check', done: 1, total: 1 }, { finished: true });
     } catch (err) {
       const error = (err as Error).message;
