@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { loadBuilderConfig } from './packaging/builder-config.js';
 import { osOf, signingStatus } from './packaging/signing.js';
 import { verifyReleaseFolder } from './packaging/update-feed.js';
+import { loadEzklRelease } from '../core/provers/ezkl/release.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -28,11 +29,18 @@ async function main(): Promise<void> {
   if (signing.incomplete.length)
     throw new Error('fix the signing variables above, or unset them to build unsigned');
 
+  const publishing = passThrough.some((a) => a === '--publish' || a.startsWith('--publish=') || a === '-p');
+  const ezkl = loadEzklRelease();
+  const unpinned = Object.keys(ezkl.assets).filter((key) => !ezkl.assets[key].sha256);
+  if (unpinned.length) {
+    const note = `ezkl ${ezkl.version} is not pinned for ${unpinned.join(', ')}: users there cannot install it from the app (run "npm run pin:ezkl")`;
+    if (publishing) throw new Error(note);
+    console.warn(`! ${note}`);
+  }
+
   npmRun('build');
   const args = [`--${os}`, ...passThrough];
-  if (!passThrough.some((a) => a === '--publish' || a.startsWith('--publish=') || a === '-p')) {
-    args.push('--publish', 'never');
-  }
+  if (!publishing) args.push('--publish', 'never');
   const builder = join(
     root,
     'node_modules',
