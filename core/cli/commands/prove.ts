@@ -9,6 +9,8 @@ import { createProvingEngine } from '../../provers/engine.js';
 import { SettingsStore } from '../../service/settings-store.js';
 import type { CircuitInput } from '../../circuits/inputs/types.js';
 import { validateInput } from '../../circuits/inputs/registry.js';
+import type { CircuitStore } from '../../circuits/store.js';
+import { compareProofWithModel, type ModelComparison } from '../../provers/ezkl/onnx-check.js';
 
 function readJsonFile(path: string, what: string): unknown {
   let text: string;
@@ -30,6 +32,31 @@ function readInput(path: string): CircuitInput {
     throw new UserError(`input file ${path} must hold a JSON object`);
   return v as CircuitInput;
 }
+
+type ModelCheck = ModelComparison | { error: string };
+
+/** How the proven outputs compare with the circuit's float model (network.onnx), when it ships one. */
+async function compareWithModel(
+  store: CircuitStore,
+  circuitId: string,
+  input: CircuitInput,
+  publicSignalsText: string,
+): Promise<ModelCheck | null> {
+  const onnxPath = await store.resolve(circuitId, 'network.onnx');
+  if (!onnxPath) return null;
+  try {
+    const instances = (JSON.parse(publicSignalsText) as string[][])[0] ?? [];
+    const settings = await store.readEzklSettings(circuitId);
+    return await compareProofWithModel({ onnxPath, settings, input, instances });
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+const describeModelCheck = (c: ModelCheck): string =>
+  'error' in c
+    ? `could not compare with network.onnx: ${c.error}`
+    : `outputs vs network.onnx: largest difference ${c.maxError.toPrecision(3)} (${c.maxSteps.toFixed(1)} quantisation steps)`;
 
 async function engine() {
   const paths = dataPaths();
@@ -66,11 +93,22 @@ export function registerProve(program: Command): void {
           const r = await e.prover.prove(circuit.id, input);
           writeFileSync(join(opts.out, 'proof.json'), `${r.proofText}\n`);
           writeFileSync(join(opts.out, 'public.json'), `${r.publicSignalsText}\n`);
-          const result = { circuit: circuit.id, prover: r.prover, timings: r.timings, out: opts.out };
-          out.result(
-            result,
-            () =>
+          const modelCheck =
+            circuit.proofSystem === 'EZKL'
+              ? await compareWithModel(e.store, circuit.id, input, r.publicSignalsText)
+              : null;
+          const result = {
+            circuit: circuit.id,
+            prover: r.prover,
+            timings: r.timings,
+            out: opts.out,
+            modelCheck,
+          };
+          out.result(result, () =>
+            [
               `proved ${circuit.name} with ${r.prover} in ${Math.round(r.timings.totalMs)} ms → ${opts.out}`,
+              ...(modelCheck ? [describeModelCheck(modelCheck)] : []),
+            ].join('\n'),
           );
         } finally {
           await e.close();

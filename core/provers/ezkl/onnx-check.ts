@@ -1,11 +1,15 @@
 /**
- * Expected outputs of an EZKL circuit's model, computed with onnxruntime-node, and the cross-check of a
- * proof's output instances against them within the quantisation tolerance.
+ * Expected outputs of an EZKL circuit's model, computed with onnxruntime-node, and how far a proof's
+ * output instances are from them in quantisation steps.
  *
- *   const expected = await runOnnx(onnxPath, [[1.5, 0.5, 1.2]]);             // flat outputs per tensor
- *   crossCheckOutputs(expected.flat(), outputFelts, scale, { steps: 1 })      // { ok, maxError, tolerance }
+ *   const outputs = await runOnnx(onnxPath, [[1.5, 0.5, 1.2]]);      // flat outputs per tensor
+ *   const c = await compareProofWithModel({ onnxPath, settings, input, instances: proof.instances[0] });
+ *   c.maxSteps                                                         // worst difference, in 2^-scale steps
  */
 import { feltToFloat } from '../../circuits/felt.js';
+import type { EzklSettings } from '../../circuits/settings.js';
+import type { CircuitInput } from '../../circuits/inputs/types.js';
+import { expectedInputFelts } from './instances.js';
 
 type Ort = typeof import('onnxruntime-node');
 let ort: Promise<Ort> | null = null;
@@ -33,28 +37,55 @@ export async function runOnnx(onnxPath: string, inputs: number[][]): Promise<num
   }
 }
 
-export interface CrossCheck {
-  ok: boolean;
-  maxError: number;
-  tolerance: number;
+export interface ModelComparison {
+  /** The float model's outputs, flattened across output tensors. */
+  expected: number[];
+  /** The proof's output instances, dequantised at each tensor's scale. */
   proven: number[];
+  maxError: number;
+  /** The largest difference in quantisation steps (2^-scale) of its tensor. */
+  maxSteps: number;
 }
 
 /**
- * Compare the proof's output felts (dequantised at `scale`) with the model's float outputs: they agree
- * when every difference is at most `steps` quantisation steps (2^-scale each).
+ * Run the circuit's model (network.onnx) on `input` and compare its outputs with the proof's public
+ * output instances (after the public input instances), each dequantised at its tensor's scale. How far
+ * a correct proof may drift depends on the model's depth; this reports the distance, it judges nothing.
  */
-export function crossCheckOutputs(
-  expected: number[],
-  outputFelts: string[],
-  scale: number,
-  options: { steps?: number } = {},
-): CrossCheck {
-  const proven = outputFelts.map((f) => feltToFloat(f, scale));
-  const tolerance = (options.steps ?? 1) * 2 ** -scale;
-  const maxError =
-    proven.length === expected.length
-      ? Math.max(0, ...proven.map((p, i) => Math.abs(p - expected[i])))
-      : Infinity;
-  return { ok: maxError <= tolerance, maxError, tolerance, proven };
+export async function compareProofWithModel(args: {
+  onnxPath: string;
+  settings: EzklSettings;
+  input: CircuitInput;
+  instances: string[];
+}): Promise<ModelComparison> {
+  const { settings } = args;
+  if (settings.run_args.output_visibility !== 'Public')
+    throw new Error(`the circuit's outputs are ${settings.run_args.output_visibility}, not public`);
+  const inputs = Object.values(args.input).map((v) =>
+    (Array.isArray(v) ? v.flat(Infinity) : [v]).map(Number),
+  );
+  const tensors = await runOnnx(args.onnxPath, inputs);
+  let at = expectedInputFelts(settings, args.input).length;
+  const expected: number[] = [];
+  const proven: number[] = [];
+  let maxError = 0;
+  let maxSteps = 0;
+  tensors.forEach((values, t) => {
+    const scale = settings.model_output_scales[t] ?? 0;
+    const felts = args.instances.slice(at, at + values.length);
+    if (felts.length !== values.length)
+      throw new Error(
+        `the proof has ${felts.length} output instances for tensor ${t}, the model ${values.length}`,
+      );
+    at += values.length;
+    values.forEach((e, i) => {
+      const p = feltToFloat(felts[i], scale);
+      const error = Math.abs(p - e);
+      expected.push(e);
+      proven.push(p);
+      maxError = Math.max(maxError, error);
+      maxSteps = Math.max(maxSteps, error / 2 ** -scale);
+    });
+  });
+  return { expected, proven, maxError, maxSteps };
 }

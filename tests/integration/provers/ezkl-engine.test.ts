@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProverPool, type ProverPool } from '../../../core/provers/pool.js';
-import { crossCheckOutputs, runOnnx } from '../../../core/provers/ezkl/onnx-check.js';
+import { compareProofWithModel } from '../../../core/provers/ezkl/onnx-check.js';
+import { EzklSettingsSchema } from '../../../core/circuits/settings.js';
 import { sharedPath } from '../../helpers/shared.js';
 
 const tiny = (f: string) => sharedPath('fixtures/ezkl-tiny', f);
@@ -48,12 +49,13 @@ describe('@ezkljs/engine in a worker: ezkl-tiny full pipeline', () => {
 
     // ONNX inference of the same input agrees with the proven outputs within one quantisation step (scale 0).
     const data = JSON.parse(input) as { input_data: number[][] };
-    const [expected] = await runOnnx(tiny('network.onnx'), data.input_data);
-    expect(expected).toHaveLength(4);
-    const check = crossCheckOutputs(expected, proof.instances[0], 0);
-    expect(check).toMatchObject({ ok: true, tolerance: 1 });
-    // A forged output is caught by the cross-check.
-    const wrong = crossCheckOutputs(expected, forged.instances[0], 0);
-    expect(wrong.ok).toBe(false);
+    const settings = EzklSettingsSchema.parse(JSON.parse(readFileSync(settingsPath, 'utf8')));
+    const model = { onnxPath: tiny('network.onnx'), settings, input: { x: data.input_data[0] } };
+    const check = await compareProofWithModel({ ...model, instances: proof.instances[0] });
+    expect(check.expected).toHaveLength(4);
+    expect(check.maxSteps).toBeLessThanOrEqual(1);
+    // A forged output is far from the model.
+    const wrong = await compareProofWithModel({ ...model, instances: forged.instances[0] });
+    expect(wrong.maxSteps).toBeGreaterThan(1);
   }, 120_000);
 });
