@@ -1,12 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import {
-  releaseFor,
-  sha256,
-  standinEzklArchive,
-  startReleaseServer,
-  writeReleaseFile,
-} from '../helpers/ezkl-release-server.js';
+import { releaseFor, sha256, standinEzklArchive, writeReleaseFile } from '../helpers/ezkl-release-server.js';
+import { startFileServer } from '../helpers/file-server.js';
 import { makeHome, startUi } from './sn2-ui.js';
 
 const nav = (page: Page, name: string) =>
@@ -46,7 +41,7 @@ test('with the shipped release table, Settings → Proving says why ezkl cannot 
 test('with a pinned release, "Install ezkl" downloads, checks and installs it, and the doctor agrees', async ({
   page,
 }) => {
-  const server = await startReleaseServer();
+  const server = await startFileServer();
   const archive = standinEzklArchive('22.0.1');
   server.put('ezkl.tar.gz', archive);
   const release = writeReleaseFile(releaseFor(`${server.base}/ezkl.tar.gz`, sha256(archive)));

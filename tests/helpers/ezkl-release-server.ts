@@ -1,13 +1,10 @@
 /**
  * A stand-in ezkl release for installer tests: an archive holding a shell-script `ezkl` that prints
- * its version, served over loopback HTTP (with Range, so resume is real), and a release table that
- * pins it for this platform.
+ * its version (serve it with `startFileServer`), and a release table that pins it for this platform.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { platformKey, type EzklRelease } from '../../core/provers/ezkl/release.js';
@@ -28,50 +25,6 @@ export function standinEzklArchive(version = '22.0.1'): Buffer {
   const archive = join(dir, 'ezkl.tar.gz');
   execFileSync('tar', ['-czf', archive, '-C', dir, 'ezkl']);
   return readFileSync(archive);
-}
-
-export interface ReleaseServer {
-  base: string;
-  /** Requests seen: path and Range header. */
-  hits: Array<{ path: string; range?: string }>;
-  /** Serve these bytes at `/<name>`. */
-  put(name: string, body: Buffer): void;
-  /** The next response is cut after `n` bytes (an interrupted download). */
-  cutNextAfter(n: number): void;
-  close(): Promise<void>;
-}
-
-export async function startReleaseServer(): Promise<ReleaseServer> {
-  const files = new Map<string, Buffer>();
-  const hits: ReleaseServer['hits'] = [];
-  let cut: number | null = null;
-  const server: Server = createServer((req, res) => {
-    hits.push({ path: req.url ?? '', ...(req.headers.range ? { range: req.headers.range } : {}) });
-    const body = files.get((req.url ?? '').slice(1));
-    if (!body) return void res.writeHead(404).end();
-    const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-    const start = m ? Number(m[1]) : 0;
-    const chunk = body.subarray(start);
-    res.writeHead(m ? 206 : 200, {
-      'content-length': chunk.length,
-      ...(m ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
-    });
-    if (cut !== null) {
-      const n = cut;
-      cut = null;
-      res.write(chunk.subarray(0, n), () => res.destroy());
-      return;
-    }
-    res.end(chunk);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    hits,
-    put: (name, body) => void files.set(name, body),
-    cutNextAfter: (n) => void (cut = n),
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
 }
 
 /** A release table with one asset for this machine's platform. */

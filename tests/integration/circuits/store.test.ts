@@ -1,49 +1,29 @@
-import { createServer, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitStore } from '../../../core/circuits/store.js';
 import { downloadFile } from '../../../core/circuits/download.js';
 import { ChecksumMismatchError, FileTooLargeError } from '../../../core/circuits/errors.js';
+import { startFileServer, type FileServer } from '../../helpers/file-server.js';
 
 const ID = 'ab'.repeat(32);
 const body = Buffer.alloc(300_000, 7);
 for (let i = 0; i < body.length; i++) body[i] = (i * 31) % 251;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-let server: Server;
+let server: FileServer;
 let base: string;
-const hits: Array<{ path: string; range?: string }> = [];
-let corruptNext = 0;
-let cutAfter: number | null = null;
+let hits: FileServer['hits'];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    hits.push({ path: req.url ?? '', range: req.headers.range });
-    if (req.url === '/missing') return void res.writeHead(404).end();
-    const data = corruptNext-- > 0 ? Buffer.from(body).fill(0, 0, 10) : body;
-    const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-    const start = m ? Number(m[1]) : 0;
-    const chunk = data.subarray(start);
-    res.writeHead(m ? 206 : 200, {
-      'content-length': chunk.length,
-      ...(m ? { 'content-range': `bytes ${start}-${data.length - 1}/${data.length}` } : {}),
-    });
-    if (cutAfter !== null) {
-      const n = cutAfter;
-      cutAfter = null;
-      res.write(chunk.subarray(0, n), () => res.destroy());
-      return;
-    }
-    res.end(chunk);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startFileServer();
+  server.put('f', body);
+  server.put('zkey', body);
+  ({ base, hits } = server);
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 function manifestDir(sha256: string | null, maxBytes = 1_000_000): string {
   const dir = mkdtempSync(join(tmpdir(), 'sn2-manifests-'));
@@ -82,7 +62,7 @@ function manifestDir(sha256: string | null, maxBytes = 1_000_000): string {
 describe('downloadFile over a real loopback server', () => {
   it('resumes a cut transfer with a Range request and checks the hash', async () => {
     const dest = join(mkdtempSync(join(tmpdir(), 'sn2-dl-')), 'f.bin');
-    cutAfter = 100_000;
+    server.cutNextAfter(100_000);
     await expect(downloadFile(`${base}/f`, dest, { sha256: sha(body), maxBytes: 1e6 })).rejects.toThrow();
     expect(existsSync(`${dest}.part`)).toBe(true);
     expect(existsSync(dest)).toBe(false);
@@ -152,7 +132,7 @@ describe('CircuitStore', () => {
       cacheDir: mkdtempSync(join(tmpdir(), 'sn2-cache-')),
       offlineDir: null,
     });
-    corruptNext = 1;
+    server.putOnce('zkey', Buffer.from(body).fill(0, 0, 10));
     const paths = await store.ensure(ID);
     expect(readFileSync(paths['circuit.zkey']).equals(body)).toBe(true);
   });

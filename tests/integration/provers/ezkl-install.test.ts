@@ -16,21 +16,20 @@ import {
   releaseFor,
   sha256,
   standinEzklArchive,
-  startReleaseServer,
   writeReleaseFile,
-  type ReleaseServer,
 } from '../../helpers/ezkl-release-server.js';
+import { startFileServer, type FileServer } from '../../helpers/file-server.js';
 import { sharedPath } from '../../helpers/shared.js';
 
 const LSTM = '31df94d233053d9648c3c57362d9aa8aaa0f77761ac520af672103dbb387a6a5';
 const good = standinEzklArchive('22.0.1');
 const old = standinEzklArchive('21.0.0');
-let server: ReleaseServer;
+let server: FileServer;
 const binDir = () => mkdtempSync(join(tmpdir(), 'sn2-bin-'));
 const hitsOf = (name: string) => server.hits.filter((h) => h.path === `/${name}`);
 
 beforeAll(async () => {
-  server = await startReleaseServer();
+  server = await startFileServer();
   server.put('good.tar.gz', good);
   server.put('old.tar.gz', old);
   server.put('tampered.tar.gz', Buffer.concat([good.subarray(0, -1), Buffer.from([good.at(-1)! ^ 1])]));

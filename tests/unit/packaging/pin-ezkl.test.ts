@@ -3,13 +3,8 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EzklRelease } from '../../../core/provers/ezkl/release.js';
-import {
-  sha256,
-  standinEzklArchive,
-  startReleaseServer,
-  writeReleaseFile,
-  type ReleaseServer,
-} from '../../helpers/ezkl-release-server.js';
+import { sha256, standinEzklArchive, writeReleaseFile } from '../../helpers/ezkl-release-server.js';
+import { startFileServer, type FileServer } from '../../helpers/file-server.js';
 
 const run = promisify(execFile);
 const pin = (...args: string[]) =>
@@ -18,11 +13,11 @@ const pin = (...args: string[]) =>
     (e: { code: number; stdout: string; stderr: string }) => e,
   );
 
-let server: ReleaseServer;
+let server: FileServer;
 const linux = standinEzklArchive('22.0.1');
 const mac = standinEzklArchive('22.0.1');
 beforeAll(async () => {
-  server = await startReleaseServer();
+  server = await startFileServer();
   server.put('linux.tar.gz', linux);
   server.put('mac.tar.gz', mac);
   server.put('empty.tar.gz', Buffer.from('not an archive'));
