@@ -179,7 +179,7 @@ export async function proversCheck(settings: Settings, binDir: string): Promise<
         fix: ezkl.installable
           ? `install it: Settings → Proving → "Install ezkl ${ezkl.version}", or run "sn2 ezkl install"`
           : (ezkl.installBlockedReason ??
-            `install ezkl ${ezkl.version} and set its path in Settings → Proving`),
+            `install ezkl ${ezkl.version} and add "ezkl=/path/to/ezkl" to the native prover paths in Settings → Proving`),
       };
 }
 
