@@ -1,6 +1,59 @@
+import type { CommandOutput } from '../../../core/service/contract/index.js';
 import { useQuery } from '../state/use-query.js';
+import { useCoreEvent } from '../state/use-core-events.js';
 import { Card, Loading } from './Card.js';
 import { ErrorNote } from './ErrorNote.js';
+
+type Check = CommandOutput<'doctor.run'>['checks'][number];
+
+/** What each check of the core's doctor looks at, by its id. */
+const CHECK_NAMES: Record<string, string> = {
+  hardware: 'Hardware',
+  'axon-local': 'Axon on this computer',
+  'external-ip': 'External IP',
+  provers: 'Provers',
+  circuits: 'Circuit files',
+  registration: 'Registration',
+  'axon-chain': 'Axon on chain',
+  clock: 'Clock',
+};
+const nameOf = (id: string) => CHECK_NAMES[id] ?? id;
+
+/** The core words a check it could not run as "can't check: <why>" (core/service/node-runtime/doctor-checks.ts). */
+const NOT_RUN = "can't check: ";
+
+interface Row {
+  key: string;
+  names: string[];
+  state: 'ok' | 'fail' | 'not-run';
+  message: string;
+  fix?: string;
+}
+
+/** Checks that could not run for the same reason are one row: "Registration, Clock: not checked — why". */
+function rowsOf(checks: Check[]): Row[] {
+  const rows: Row[] = [];
+  for (const c of checks) {
+    if (c.ok || !c.message.startsWith(NOT_RUN)) {
+      rows.push({
+        key: c.id,
+        names: [nameOf(c.id)],
+        state: c.ok ? 'ok' : 'fail',
+        message: c.message,
+        fix: c.fix,
+      });
+      continue;
+    }
+    const message = c.message.slice(NOT_RUN.length);
+    const same = rows.find((r) => r.state === 'not-run' && r.message === message && r.fix === c.fix);
+    if (same) same.names.push(nameOf(c.id));
+    else rows.push({ key: c.id, names: [nameOf(c.id)], state: 'not-run', message, fix: c.fix });
+  }
+  return rows;
+}
+
+const MARK = { ok: '✓', fail: '✗', 'not-run': '–' } as const;
+const SPOKEN = { ok: 'Passed', fail: 'Failed', 'not-run': 'Not checked' } as const;
 
 /**
  * The eligibility doctor: axon reachable from outside, registration, clock, provers, circuits — each
@@ -8,6 +61,11 @@ import { ErrorNote } from './ErrorNote.js';
  */
 export function DoctorCard({ title = 'Checks', only }: { title?: string; only?: string[] }) {
   const query = useQuery('doctor.run', {});
+  // The axon checks depend on whether the miner runs (and on which port): check again when that settles.
+  useCoreEvent('status', (event) => {
+    if (event.component === 'miner' && (event.state === 'running' || event.state === 'stopped'))
+      query.reload();
+  });
   const checks = (query.data?.checks ?? []).filter((c) => !only || only.some((p) => c.id.startsWith(p)));
   return (
     <Card
@@ -23,13 +81,16 @@ export function DoctorCard({ title = 'Checks', only }: { title?: string; only?: 
       {query.loading && !query.data && <Loading what="checks" />}
       {query.data && checks.length === 0 && <p className="muted">No checks of this kind reported.</p>}
       <ul className="checks">
-        {checks.map((c) => (
-          <li key={c.id} className={c.ok ? 'check-ok' : 'check-fail'}>
-            <span aria-hidden="true">{c.ok ? '✓' : '✗'}</span>
-            <span className="visually-hidden">{c.ok ? 'Passed:' : 'Failed:'}</span> {c.message}
-            {!c.ok && c.fix && (
+        {rowsOf(checks).map((row) => (
+          <li key={row.key} className={`check-${row.state}`}>
+            <span aria-hidden="true">{MARK[row.state]}</span>
+            <span className="visually-hidden">{SPOKEN[row.state]}:</span>{' '}
+            <strong>{row.names.join(', ')}</strong>
+            {row.state === 'not-run' ? ' not checked: ' : ': '}
+            {row.message}
+            {row.state !== 'ok' && row.fix && (
               <div className="note-hint">
-                <strong>Try:</strong> {c.fix}
+                <strong>Try:</strong> {row.fix}
               </div>
             )}
           </li>

@@ -10,11 +10,14 @@ const WIDTH = 560;
 export function LatencyChart({
   stats,
   caption = 'Bar: median (p50) total time of verified proofs; whisker: p95.',
+  empty = 'No proofs yet: latency appears after the first one.',
 }: {
   stats: CircuitStats[];
   caption?: string;
+  /** What to say while there is nothing to plot. */
+  empty?: string;
 }) {
-  if (stats.length === 0) return <p className="empty">No proofs yet: latency appears after the first one.</p>;
+  if (stats.length === 0) return <p className="empty">{empty}</p>;
   const max = Math.max(...stats.map((s) => s.p95Ms), 1);
   const plot = WIDTH - LABEL_W - 90;
   const height = stats.length * (BAR + GAP) + GAP;

@@ -1,6 +1,12 @@
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
+import { useFieldError } from './settings-field-errors.js';
 
-/** A labelled settings input with an optional one-line hint. */
+type Described = { 'aria-invalid'?: boolean; 'aria-describedby'?: string };
+
+/**
+ * A labelled settings input with an optional one-line hint; when the core refused the value (see
+ * FieldErrorsContext), the field says why under the input and marks it invalid.
+ */
 export function Field({
   label,
   id,
@@ -12,10 +18,24 @@ export function Field({
   hint?: string;
   children: ReactNode;
 }) {
+  const error = useFieldError(id);
+  const errorId = `${id}-error`;
+  const input =
+    error && isValidElement(children)
+      ? cloneElement(children as ReactElement<Described>, {
+          'aria-invalid': true,
+          'aria-describedby': errorId,
+        })
+      : children;
   return (
-    <div className="field">
+    <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children}
+      {input}
+      {error && (
+        <small id={errorId} className="text-error">
+          {error}
+        </small>
+      )}
       {hint && <small className="muted">{hint}</small>}
     </div>
   );

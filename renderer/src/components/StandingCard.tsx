@@ -5,23 +5,40 @@ import { Card, Loading } from './Card.js';
 import { ErrorNote } from './ErrorNote.js';
 import { dash, formatNumber, formatTao, shortAddress } from '../format.js';
 
-/** uid, stake, incentive, emission, rank — and, for every number that is zero, why. */
+/**
+ * uid, stake, incentive, emission, rank — and, for every number that is zero, why. Practice has no chain
+ * to look up between runs (the miner starts one and reports its standing on it as events), so there the
+ * card explains that instead of showing chain.standing's refusal.
+ */
 export function StandingCard() {
   const query = useQuery('chain.standing', {});
+  const settings = useQuery('settings.get', {});
   useCoreEvent('standing', (event) => query.set(() => event.standing));
   const s: Standing | undefined = query.data;
+  const practice = settings.data?.network === 'practice';
   return (
     <Card
       title="On-chain standing"
       id="standing"
       actions={
-        <button type="button" className="btn btn-small" onClick={query.reload}>
-          Refresh
-        </button>
+        !practice && (
+          <button type="button" className="btn btn-small" onClick={query.reload} disabled={query.loading}>
+            {query.loading ? 'Refreshing…' : 'Refresh'}
+          </button>
+        )
       }
     >
-      <ErrorNote error={query.error} />
-      {query.loading && !s && <Loading what="standing" />}
+      {practice ? (
+        <p className="muted" data-testid="standing-practice">
+          Practice runs its own local chain only while you mine or validate here
+          {s
+            ? ': these figures come live from the current or latest mining run.'
+            : ', so there is no standing to show yet: it appears here, live, once mining starts.'}
+        </p>
+      ) : (
+        <ErrorNote error={query.error} onRetry={query.reload} />
+      )}
+      {query.loading && !s && !practice && <Loading what="standing" />}
       {s && (
         <>
           <dl className="stats">

@@ -59,7 +59,15 @@ export function LogsPage() {
       <Card title="Log file" id="log-file">
         <ErrorNote error={tail.error} onRetry={tail.reload} />
         {tail.loading && !tail.data && <Loading what="log" />}
-        {tail.data && <pre className="log">{tail.data.filter(match).join('\n') || '(empty)'}</pre>}
+        {tail.data && tail.data.length === 0 && (
+          <p className="empty">The log file is empty: the core has logged nothing yet.</p>
+        )}
+        {tail.data && tail.data.length > 0 && !tail.data.some(match) && (
+          <p className="empty">
+            No line of the last {lines} matches "{filter}".
+          </p>
+        )}
+        {tail.data?.some(match) && <pre className="log">{tail.data.filter(match).join('\n')}</pre>}
       </Card>
     </Page>
   );

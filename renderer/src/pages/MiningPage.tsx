@@ -34,7 +34,14 @@ export function MiningPage() {
       </div>
       <StandingCard />
       <Card title="Latency per circuit" id="latency">
-        <LatencyChart stats={miner.status?.stats ?? []} />
+        <LatencyChart
+          stats={miner.status?.stats ?? []}
+          empty={
+            miner.state === 'running'
+              ? 'No proofs yet in this run: latency appears after the first one.'
+              : 'Latency is measured while the miner runs, from its first proof; each start begins a new count.'
+          }
+        />
       </Card>
       <Card title="Requests" id="metrics">
         <MetricsPanel role="miner" snapshot={metrics.snapshot} error={metrics.error} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Settings } from '../../../core/service/contract/index.js';
 import { Card, Loading, Page } from '../components/Card.js';
 import { ErrorNote } from '../components/ErrorNote.js';
@@ -9,6 +9,7 @@ import { Check, Field } from '../components/SettingsFields.js';
 import { UpdatePanel } from '../components/UpdatePanel.js';
 import { EzklPanel } from '../components/EzklPanel.js';
 import { ValidatorServicesSettings, type ServicesPatch } from '../components/ValidatorServicesSettings.js';
+import { FieldErrorsContext, fieldErrorsFrom } from '../components/settings-field-errors.js';
 
 type Draft = Omit<Settings, 'version'>;
 
@@ -28,7 +29,14 @@ export function SettingsPage() {
   const save = useAction('settings.update');
   const [draft, setDraft] = useState<Draft>();
   const [nativePaths, setNativePaths] = useState('');
-  const [saved, setSaved] = useState(false);
+  const [changes, setChanges] = useState<'none' | 'unsaved' | 'saved'>('none');
+  const fieldErrors = useMemo(() => (save.error ? fieldErrorsFrom(save.error.message) : {}), [save.error]);
+
+  // A refused save moves the keyboard to the first field the core named, where its reason is shown.
+  useEffect(() => {
+    const first = Object.keys(fieldErrors)[0];
+    if (first) document.getElementById(first)?.focus();
+  }, [fieldErrors]);
 
   useEffect(() => {
     if (!settings.data) return;
@@ -51,7 +59,7 @@ export function SettingsPage() {
   }
 
   const patch = <K extends keyof Draft>(key: K, value: Partial<Draft[K]>) => {
-    setSaved(false);
+    setChanges('unsaved');
     setDraft((d) =>
       d
         ? {
@@ -62,7 +70,7 @@ export function SettingsPage() {
     );
   };
   const patchValidator = (p: ServicesPatch) => {
-    setSaved(false);
+    setChanges('unsaved');
     setDraft((d) =>
       d
         ? {
@@ -106,175 +114,184 @@ export function SettingsPage() {
           });
           if (out) {
             settings.set(() => out);
-            setSaved(true);
+            setChanges('saved');
           }
         }}
       >
-        <Card title="Network" id="settings-network">
-          <Field label="Network" id="s-network">
-            <select
-              id="s-network"
-              value={draft.network}
-              onChange={(e) => patch('network', e.target.value as Draft['network'])}
-            >
-              {NETWORK_CHOICES.map((n) => (
-                <option key={n.network} value={n.network}>
-                  {n.label}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field
-            label="Chain endpoint"
-            id="s-endpoint"
-            hint="ws:// or wss:// URL; overrides the network's default"
-          >
-            <input
-              id="s-endpoint"
-              type="url"
-              value={draft.chainEndpoint ?? ''}
-              onChange={(e) => patch('chainEndpoint', e.target.value || undefined)}
-            />
-          </Field>
-          <Field label="Netuid" id="s-netuid" hint="empty = the network's SN2 netuid">
-            <input
-              id="s-netuid"
-              type="number"
-              min={0}
-              value={draft.netuid ?? ''}
-              onChange={(e) => patch('netuid', numberOrUndefined(e.target.value))}
-            />
-          </Field>
-        </Card>
-        <Card title="Wallet" id="settings-wallet">
-          <Field label="Wallet name" id="s-wallet">
-            <input
-              id="s-wallet"
-              value={draft.wallet.name}
-              onChange={(e) => patch('wallet', { name: e.target.value })}
-            />
-          </Field>
-          <Field label="Hotkey" id="s-hotkey">
-            <input
-              id="s-hotkey"
-              value={draft.wallet.hotkey}
-              onChange={(e) => patch('wallet', { hotkey: e.target.value })}
-            />
-          </Field>
-          <Field label="Wallets folder" id="s-wallet-path" hint="empty = ~/.bittensor/wallets">
-            <input
-              id="s-wallet-path"
-              value={draft.wallet.path ?? ''}
-              onChange={(e) => patch('wallet', { path: e.target.value || undefined })}
-            />
-          </Field>
-        </Card>
-        <Card title="Axon" id="settings-axon">
-          <Field label="Port" id="s-axon-port">
-            <input
-              id="s-axon-port"
-              type="number"
-              min={1025}
-              max={65534}
-              value={draft.axon.port}
-              onChange={(e) => patch('axon', { port: Number(e.target.value) })}
-            />
-          </Field>
-          <Field label="External IP" id="s-external-ip" hint="empty = detected automatically">
-            <input
-              id="s-external-ip"
-              value={draft.axon.externalIp ?? ''}
-              onChange={(e) => patch('axon', { externalIp: e.target.value || undefined })}
-            />
-          </Field>
-        </Card>
-        <Card title="Proving" id="settings-prover">
-          <Field label="CPU limit (proof workers)" id="s-cpu" hint="empty = one per core">
-            <input
-              id="s-cpu"
-              type="number"
-              min={1}
-              max={256}
-              value={draft.prover.cpuLimit ?? ''}
-              onChange={(e) => patch('prover', { cpuLimit: numberOrUndefined(e.target.value) })}
-            />
-          </Field>
-          <Check
-            id="s-native"
-            label="Prefer native provers when installed"
-            checked={draft.prover.preferNative}
-            onChange={(v) => patch('prover', { preferNative: v })}
-          />
-          <Field
-            label="Native prover paths"
-            id="s-native-paths"
-            hint="one per line: name=/path/to/executable"
-          >
-            <textarea
-              id="s-native-paths"
-              rows={3}
-              value={nativePaths}
-              onChange={(e) => setNativePaths(e.target.value)}
-            />
-          </Field>
-          <Check
-            id="s-idle"
-            label="Mine only while the computer is idle (never pauses a proof mid-way)"
-            checked={draft.mining.idleOnly}
-            onChange={(v) => patch('mining', { idleOnly: v })}
-          />
-          <EzklPanel configuredPath={settings.data?.prover.nativePaths.ezkl} />
-        </Card>
-        <ValidatorServicesSettings value={draft.validator} onChange={patchValidator} />
-        <Card title="Updates" id="settings-updates">
-          <Field label="Update channel" id="s-channel" hint="beta gets pre-releases first">
-            <select
-              id="s-channel"
-              value={draft.app.updateChannel}
-              onChange={(e) => patch('app', { updateChannel: e.target.value as 'stable' | 'beta' })}
-            >
-              <option value="stable">Stable</option>
-              <option value="beta">Beta</option>
-            </select>
-          </Field>
-          <UpdatePanel channel={settings.data?.app.updateChannel ?? draft.app.updateChannel} />
-        </Card>
-        <Card title="App" id="settings-app">
-          <Check
-            id="s-login"
-            label="Start when I log in"
-            checked={draft.app.runAtLogin}
-            onChange={(v) => patch('app', { runAtLogin: v })}
-          />
-          <Check
-            id="s-minimized"
-            label="Start minimised to the tray"
-            checked={draft.app.startMinimized}
-            onChange={(v) => patch('app', { startMinimized: v })}
-          />
-          <Check
-            id="s-notify"
-            label="Notifications (registration, failing proofs, updates)"
-            checked={draft.app.notifications}
-            onChange={(v) => patch('app', { notifications: v })}
-          />
-          <p className="muted">
-            Data folder: <span className="mono">{info.data?.dataDir ?? '…'}</span> · logs folder:{' '}
-            <span className="mono">{info.data ? `${info.data.dataDir}/logs` : '…'}</span>. To move them, start
-            the app with the environment variable SN2_HOME set to another folder.
-          </p>
-        </Card>
-        <div className="button-row sticky-actions">
-          <button type="submit" className="btn btn-primary" disabled={save.pending}>
-            {save.pending ? 'Saving…' : 'Save settings'}
-          </button>
-          {saved && (
-            <span role="status" className="text-ok">
-              Saved.
+        <div className="settings-actions">
+          <div className="button-row">
+            <button type="submit" className="btn btn-primary" disabled={save.pending}>
+              {save.pending ? 'Saving…' : 'Save settings'}
+            </button>
+            <span role="status" className={changes === 'saved' ? 'text-ok' : 'muted'}>
+              {!save.pending && changes === 'saved' && 'Saved.'}
+              {!save.pending && changes === 'unsaved' && 'Unsaved changes.'}
             </span>
+          </div>
+          <ErrorNote error={save.error} />
+          {Object.keys(fieldErrors).length > 0 && (
+            <p className="muted small">Nothing was saved: the fields marked below say what to change.</p>
           )}
         </div>
-        <ErrorNote error={save.error} />
+        <FieldErrorsContext.Provider value={fieldErrors}>
+          <Card title="Network" id="settings-network">
+            <Field label="Network" id="s-network">
+              <select
+                id="s-network"
+                value={draft.network}
+                onChange={(e) => patch('network', e.target.value as Draft['network'])}
+              >
+                {NETWORK_CHOICES.map((n) => (
+                  <option key={n.network} value={n.network}>
+                    {n.label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field
+              label="Chain endpoint"
+              id="s-endpoint"
+              hint="ws:// or wss:// URL; overrides the network's default"
+            >
+              <input
+                id="s-endpoint"
+                type="url"
+                value={draft.chainEndpoint ?? ''}
+                onChange={(e) => patch('chainEndpoint', e.target.value || undefined)}
+              />
+            </Field>
+            <Field label="Netuid" id="s-netuid" hint="empty = the network's SN2 netuid">
+              <input
+                id="s-netuid"
+                type="number"
+                min={0}
+                value={draft.netuid ?? ''}
+                onChange={(e) => patch('netuid', numberOrUndefined(e.target.value))}
+              />
+            </Field>
+          </Card>
+          <Card title="Wallet" id="settings-wallet">
+            <Field label="Wallet name" id="s-wallet">
+              <input
+                id="s-wallet"
+                value={draft.wallet.name}
+                onChange={(e) => patch('wallet', { name: e.target.value })}
+              />
+            </Field>
+            <Field label="Hotkey" id="s-hotkey">
+              <input
+                id="s-hotkey"
+                value={draft.wallet.hotkey}
+                onChange={(e) => patch('wallet', { hotkey: e.target.value })}
+              />
+            </Field>
+            <Field label="Wallets folder" id="s-wallet-path" hint="empty = ~/.bittensor/wallets">
+              <input
+                id="s-wallet-path"
+                value={draft.wallet.path ?? ''}
+                onChange={(e) => patch('wallet', { path: e.target.value || undefined })}
+              />
+            </Field>
+          </Card>
+          <Card title="Axon" id="settings-axon">
+            <Field label="Port" id="s-axon-port">
+              <input
+                id="s-axon-port"
+                type="number"
+                min={1025}
+                max={65534}
+                value={draft.axon.port}
+                onChange={(e) => patch('axon', { port: Number(e.target.value) })}
+              />
+            </Field>
+            <Field label="External IP" id="s-external-ip" hint="empty = detected automatically">
+              <input
+                id="s-external-ip"
+                value={draft.axon.externalIp ?? ''}
+                onChange={(e) => patch('axon', { externalIp: e.target.value || undefined })}
+              />
+            </Field>
+          </Card>
+          <Card title="Proving" id="settings-prover">
+            <Field label="CPU limit (proof workers)" id="s-cpu" hint="empty = one per core">
+              <input
+                id="s-cpu"
+                type="number"
+                min={1}
+                max={256}
+                value={draft.prover.cpuLimit ?? ''}
+                onChange={(e) => patch('prover', { cpuLimit: numberOrUndefined(e.target.value) })}
+              />
+            </Field>
+            <Check
+              id="s-native"
+              label="Prefer native provers when installed"
+              checked={draft.prover.preferNative}
+              onChange={(v) => patch('prover', { preferNative: v })}
+            />
+            <Field
+              label="Native prover paths"
+              id="s-native-paths"
+              hint="one per line: name=/path/to/executable"
+            >
+              <textarea
+                id="s-native-paths"
+                rows={3}
+                value={nativePaths}
+                onChange={(e) => {
+                  setChanges('unsaved');
+                  setNativePaths(e.target.value);
+                }}
+              />
+            </Field>
+            <Check
+              id="s-idle"
+              label="Mine only while the computer is idle (never pauses a proof mid-way)"
+              checked={draft.mining.idleOnly}
+              onChange={(v) => patch('mining', { idleOnly: v })}
+            />
+            <EzklPanel configuredPath={settings.data?.prover.nativePaths.ezkl} />
+          </Card>
+          <ValidatorServicesSettings value={draft.validator} onChange={patchValidator} />
+          <Card title="Updates" id="settings-updates">
+            <Field label="Update channel" id="s-channel" hint="beta gets pre-releases first">
+              <select
+                id="s-channel"
+                value={draft.app.updateChannel}
+                onChange={(e) => patch('app', { updateChannel: e.target.value as 'stable' | 'beta' })}
+              >
+                <option value="stable">Stable</option>
+                <option value="beta">Beta</option>
+              </select>
+            </Field>
+            <UpdatePanel channel={settings.data?.app.updateChannel ?? draft.app.updateChannel} />
+          </Card>
+          <Card title="App" id="settings-app">
+            <Check
+              id="s-login"
+              label="Start when I log in"
+              checked={draft.app.runAtLogin}
+              onChange={(v) => patch('app', { runAtLogin: v })}
+            />
+            <Check
+              id="s-minimized"
+              label="Start minimised to the tray"
+              checked={draft.app.startMinimized}
+              onChange={(v) => patch('app', { startMinimized: v })}
+            />
+            <Check
+              id="s-notify"
+              label="Notifications (registration, failing proofs, updates)"
+              checked={draft.app.notifications}
+              onChange={(v) => patch('app', { notifications: v })}
+            />
+            <p className="muted">
+              Data folder: <span className="mono">{info.data?.dataDir ?? '…'}</span> · logs folder:{' '}
+              <span className="mono">{info.data ? `${info.data.dataDir}/logs` : '…'}</span>. To move them,
+              start the app with the environment variable SN2_HOME set to another folder.
+            </p>
+          </Card>
+        </FieldErrorsContext.Provider>
       </form>
     </Page>
   );
