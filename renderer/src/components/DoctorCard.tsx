@@ -30,7 +30,7 @@ interface Row {
   fix?: string;
 }
 
-/** Checks that could not run for the same reason are one row: "Registration, Clock: not checked — why". */
+/** Checks that could not run for the same reason are one row: "Registration, Clock: not checked, <why>". */
 function rowsOf(checks: Check[]): Row[] {
   const rows: Row[] = [];
   for (const c of checks) {
@@ -53,7 +53,7 @@ function rowsOf(checks: Check[]): Row[] {
 }
 
 const MARK = { ok: '✓', fail: '✗', 'not-run': '–' } as const;
-const SPOKEN = { ok: 'Passed', fail: 'Failed', 'not-run': 'Not checked' } as const;
+const SPOKEN = { ok: 'Passed:', fail: 'Failed:', 'not-run': '' } as const;
 
 /**
  * The eligibility doctor: axon reachable from outside, registration, clock, provers, circuits — each
@@ -84,9 +84,8 @@ export function DoctorCard({ title = 'Checks', only }: { title?: string; only?: 
         {rowsOf(checks).map((row) => (
           <li key={row.key} className={`check-${row.state}`}>
             <span aria-hidden="true">{MARK[row.state]}</span>
-            <span className="visually-hidden">{SPOKEN[row.state]}:</span>{' '}
-            <strong>{row.names.join(', ')}</strong>
-            {row.state === 'not-run' ? ' not checked: ' : ': '}
+            {SPOKEN[row.state] && <span className="visually-hidden">{SPOKEN[row.state]}</span>}{' '}
+            <strong>{row.names.join(', ')}</strong>: {row.state === 'not-run' && 'not checked, '}
             {row.message}
             {row.state !== 'ok' && row.fix && (
               <div className="note-hint">

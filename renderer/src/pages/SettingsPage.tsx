@@ -32,10 +32,10 @@ export function SettingsPage() {
   const [changes, setChanges] = useState<'none' | 'unsaved' | 'saved'>('none');
   const fieldErrors = useMemo(() => (save.error ? fieldErrorsFrom(save.error.message) : {}), [save.error]);
 
-  // A refused save moves the keyboard to the first field the core named, where its reason is shown.
+  // A refused save moves the keyboard to the first field (in page order) the core named, where its reason is.
   useEffect(() => {
-    const first = Object.keys(fieldErrors)[0];
-    if (first) document.getElementById(first)?.focus();
+    if (Object.keys(fieldErrors).length === 0) return;
+    document.querySelector<HTMLElement>('.settings [aria-invalid="true"]')?.focus();
   }, [fieldErrors]);
 
   useEffect(() => {
