@@ -18,6 +18,11 @@ test('settings saved in the UI survive a restart of sn2 ui', async ({ page }) =>
     await page.getByLabel('Chain endpoint').fill('http://not-a-websocket.example');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByRole('alert')).toContainText('chainEndpoint');
+    // …and the field itself is marked, says why, and has the focus.
+    const endpoint = page.getByLabel('Chain endpoint');
+    await expect(endpoint).toHaveAttribute('aria-invalid', 'true');
+    await expect(endpoint).toHaveAccessibleDescription('must be a ws:// or wss:// URL');
+    await expect(endpoint).toBeFocused();
   } finally {
     await ui.stop();
   }

@@ -20,20 +20,25 @@ const FIELD_OF_PATH: Array<[prefix: string, fieldId: string]> = [
   ['app.updateChannel', 's-channel'],
 ];
 
+const fieldOf = (path: string) =>
+  FIELD_OF_PATH.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`))?.[1];
+
 /**
- * The core refuses a settings update with "invalid input for settings.update: <path>: <why>; <path>: <why>"
- * (core/util/zod-error.ts); this maps each issue to the input it is about, so the field itself says what is
- * wrong. Issues about no known field are left to the message shown with the Save button.
+ * The core refuses a settings update with "<what>: <path>: <why>; <path>: <why>" (formatZodError of
+ * core/util/zod-error.ts, after "invalid input for settings.update" from the bridge or "invalid settings"
+ * from the settings store); this maps each issue to the input it is about, so the field itself says what
+ * is wrong. Issues about no known field are left to the message shown with the Save button.
  */
 export function fieldErrorsFrom(message: string): Record<string, string> {
-  const issues = message.replace(/^invalid input for settings\.update:\s*/, '').split('; ');
   const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const match = /^([\w.]+): (.+)$/.exec(issue);
-    if (!match) continue;
-    const [, path, why] = match;
-    const field = FIELD_OF_PATH.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`));
-    if (field && !errors[field[1]]) errors[field[1]] = why;
+  for (const issue of message.split('; ')) {
+    // The path is the first "word: " (at the start or after a ": ") that names a settings field.
+    for (const match of issue.matchAll(/(?:^|: )([A-Za-z][\w.]*): /g)) {
+      const field = fieldOf(match[1]);
+      if (!field) continue;
+      errors[field] ??= issue.slice((match.index ?? 0) + match[0].length);
+      break;
+    }
   }
   return errors;
 }

@@ -80,6 +80,12 @@ describe('fieldErrorsFrom', () => {
     ).toEqual({ 's-api-keys': 'Invalid', 's-native-paths': 'Expected string' });
   });
 
+  it("reads the settings store's wording too", () => {
+    expect(fieldErrorsFrom('invalid settings: chainEndpoint: must be a ws:// or wss:// URL')).toEqual({
+      's-endpoint': 'must be a ws:// or wss:// URL',
+    });
+  });
+
   it('finds no field in a message that is not a schema refusal', () => {
     expect(fieldErrorsFrom('EACCES: permission denied, open /home/u/.sn2/settings.json')).toEqual({});
   });
