@@ -70,6 +70,9 @@ export const EzklStatusSchema = z.object({
 export const DoctorCheckSchema = z.object({
   id: z.string(),
   ok: z.boolean(),
+  /** True when the check could not run (a prerequisite is missing): not a pass, not a failure. */
+  skipped: z.boolean().optional(),
+  /** What was found; for a skipped check, why it could not run. */
   message: z.string(),
   fix: z.string().optional(),
 });

@@ -24,7 +24,7 @@ const CHAIN_CHECKS = ['registration', 'axon-chain', 'clock'] as const;
 
 /**
  * doctor.run: can this machine mine on the configured network? Every check answers with a reason; the
- * ones that need the chain say "can't check: <why>" when it is out of reach instead of failing.
+ * ones that need the chain are `skipped` (with the reason) when it is out of reach instead of failing.
  */
 export const doctorHandlers: AreaFactory = (ctx) => ({
   handlers: {

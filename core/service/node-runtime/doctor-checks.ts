@@ -14,7 +14,8 @@ export type DoctorCheck = CommandOutput<'doctor.run'>['checks'][number];
 export const cannotCheck = (id: string, why: string, fix?: string): DoctorCheck => ({
   id,
   ok: false,
-  message: `can't check: ${why}`,
+  skipped: true,
+  message: why,
   ...(fix ? { fix } : {}),
 });
 

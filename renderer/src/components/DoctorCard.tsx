@@ -19,9 +19,6 @@ const CHECK_NAMES: Record<string, string> = {
 };
 const nameOf = (id: string) => CHECK_NAMES[id] ?? id;
 
-/** The core words a check it could not run as "can't check: <why>" (core/service/node-runtime/doctor-checks.ts). */
-const NOT_RUN = "can't check: ";
-
 interface Row {
   key: string;
   names: string[];
@@ -34,7 +31,7 @@ interface Row {
 function rowsOf(checks: Check[]): Row[] {
   const rows: Row[] = [];
   for (const c of checks) {
-    if (c.ok || !c.message.startsWith(NOT_RUN)) {
+    if (!c.skipped) {
       rows.push({
         key: c.id,
         names: [nameOf(c.id)],
@@ -44,10 +41,9 @@ function rowsOf(checks: Check[]): Row[] {
       });
       continue;
     }
-    const message = c.message.slice(NOT_RUN.length);
-    const same = rows.find((r) => r.state === 'not-run' && r.message === message && r.fix === c.fix);
+    const same = rows.find((r) => r.state === 'not-run' && r.message === c.message && r.fix === c.fix);
     if (same) same.names.push(nameOf(c.id));
-    else rows.push({ key: c.id, names: [nameOf(c.id)], state: 'not-run', message, fix: c.fix });
+    else rows.push({ key: c.id, names: [nameOf(c.id)], state: 'not-run', message: c.message, fix: c.fix });
   }
   return rows;
 }

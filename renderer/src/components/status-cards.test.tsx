@@ -17,7 +17,8 @@ function renderWith(ui: React.ReactNode, replies: Replies) {
 const practiceSkip = (id: string) => ({
   id,
   ok: false,
-  message: "can't check: the Practice network is a local devnet; these checks apply to testnet and mainnet",
+  skipped: true,
+  message: 'the Practice network is a local devnet; these checks apply to testnet and mainnet',
   fix: 'pick Testnet or Mainnet in Settings to check them',
 });
 

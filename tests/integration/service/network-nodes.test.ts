@@ -89,7 +89,10 @@ describe('service nodes on a real chain endpoint', () => {
       fix: expect.stringMatching(/btcli subnet register/),
     });
     expect(byId['axon-local']).toMatchObject({ ok: false, fix: expect.stringMatching(/start mining/) });
-    expect(byId['axon-chain'].message).toMatch(/^can't check: the hotkey is not registered/);
+    expect(byId['axon-chain']).toMatchObject({
+      skipped: true,
+      message: expect.stringMatching(/^the hotkey is not registered/),
+    });
     expect(byId.clock.message).toMatch(/this clock is \d+ s (ahead of|behind) the chain's latest block/);
   });
 
@@ -98,7 +101,11 @@ describe('service nodes on a real chain endpoint', () => {
     const { checks } = await core.invoke('doctor.run', {});
     const chain = checks.filter((c) => ['registration', 'axon-chain', 'clock'].includes(c.id));
     expect(chain).toHaveLength(3);
-    for (const c of chain) expect(c.message).toMatch(/^can't check: the chain is out of reach/);
+    for (const c of chain)
+      expect(c).toMatchObject({
+        skipped: true,
+        message: expect.stringMatching(/^the chain is out of reach/),
+      });
     await core.invoke('settings.update', { chainEndpoint: devnet.endpoint });
   }, 60_000);
 
