@@ -12,8 +12,8 @@ import { dataPaths } from '../util/paths.js';
 import { SettingsStore } from './settings-store.js';
 import { ProofLog } from './proof-log.js';
 import { createLogger, type Logger } from './logger.js';
-import { UserError } from '../util/errors.js';
-import { formatZodError } from '../util/zod-error.js';
+import { InvalidInputError, UserError } from '../util/errors.js';
+import { formatZodError, zodIssues } from '../util/zod-error.js';
 import { handlerFactories, type HandlerMap } from './handlers/index.js';
 
 /** A command of the contract that no area of the core serves in this build (yet). */
@@ -79,7 +79,11 @@ export class CoreService {
   async invoke<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>> {
     if (!isCommandName(name)) throw new UserError(`unknown command "${String(name)}"`);
     const parsed = commandSchemas[name].input.safeParse(input ?? {});
-    if (!parsed.success) throw new UserError(`invalid input for ${name}: ${formatZodError(parsed.error)}`);
+    if (!parsed.success)
+      throw new InvalidInputError(
+        `invalid input for ${name}: ${formatZodError(parsed.error)}`,
+        zodIssues(parsed.error),
+      );
     const handler = this.handlers[name] as ((input: unknown) => Promise<CommandOutput<N>>) | undefined;
     if (!handler) throw new CommandUnavailableError(name);
     return handler(parsed.data);

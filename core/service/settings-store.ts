@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { SETTINGS_VERSION, SettingsSchema, type Settings, type SettingsPatch } from './contract/settings.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
-import { UserError } from '../util/errors.js';
-import { formatZodError } from '../util/zod-error.js';
+import { InvalidInputError, UserError } from '../util/errors.js';
+import { formatZodError, zodIssues } from '../util/zod-error.js';
 
 /**
  * Each entry upgrades a settings object from version `from` to `from + 1`. Files without a `version`
@@ -93,7 +93,11 @@ export class SettingsStore {
   update(patch: SettingsPatch): Settings {
     const merged = deepMerge(this.get(), patch as Record<string, unknown>);
     const parsed = SettingsSchema.safeParse(merged);
-    if (!parsed.success) throw new UserError(`invalid settings: ${formatZodError(parsed.error)}`);
+    if (!parsed.success)
+      throw new InvalidInputError(
+        `invalid settings: ${formatZodError(parsed.error)}`,
+        zodIssues(parsed.error),
+      );
     this.save(parsed.data);
     return parsed.data;
   }

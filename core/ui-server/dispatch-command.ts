@@ -3,17 +3,18 @@ import {
   BridgeRequestSchema,
   type BridgeErrorCode,
   type BridgeResponse,
+  type InputIssue,
 } from '../service/contract/bridge.js';
 import { CommandUnavailableError, type CoreService } from '../service/core-service.js';
-import { UserError, errorMessage } from '../util/errors.js';
-import { formatZodError } from '../util/zod-error.js';
+import { InvalidInputError, UserError, errorMessage } from '../util/errors.js';
+import { formatZodError, zodIssues } from '../util/zod-error.js';
 
 /** The slice of CoreService a bridge needs (lets tests pass a real service or a narrowed one). */
 export type Invoker = Pick<CoreService, 'invoke'>;
 
-const fail = (code: BridgeErrorCode, message: string): BridgeResponse => ({
+const fail = (code: BridgeErrorCode, message: string, issues?: InputIssue[]): BridgeResponse => ({
   ok: false,
-  error: { code, message },
+  error: { code, message, ...(issues ? { issues } : {}) },
 });
 
 /**
@@ -28,12 +29,17 @@ export async function dispatchCommand(service: Invoker, raw: unknown): Promise<B
   if (!isCommandName(command)) return fail('unknown-command', `unknown command "${command}"`);
   const parsed = commandSchemas[command].input.safeParse(input ?? {});
   if (!parsed.success) {
-    return fail('invalid-input', `invalid input for ${command}: ${formatZodError(parsed.error)}`);
+    return fail(
+      'invalid-input',
+      `invalid input for ${command}: ${formatZodError(parsed.error)}`,
+      zodIssues(parsed.error),
+    );
   }
   try {
     return { ok: true, result: await service.invoke(command, parsed.data) };
   } catch (err) {
     if (err instanceof CommandUnavailableError) return fail('unavailable', err.message);
+    if (err instanceof InvalidInputError) return fail('invalid-input', err.message, err.issues);
     if (err instanceof UserError) return fail('invalid-input', err.message);
     return fail('failed', errorMessage(err));
   }

@@ -3,9 +3,20 @@
  * shown as-is, on one line, with no stack trace.
  */
 export class UserError extends Error {
-  override readonly name = 'UserError';
+  override readonly name: string = 'UserError';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+  }
+}
+
+/** Input that failed a schema: the message names every field, `issues` lists them for forms. */
+export class InvalidInputError extends UserError {
+  override readonly name = 'InvalidInputError';
+  constructor(
+    message: string,
+    readonly issues: Array<{ path: string; message: string }>,
+  ) {
+    super(message);
   }
 }
 

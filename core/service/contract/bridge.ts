@@ -25,7 +25,16 @@ export const BridgeErrorCodeSchema = z.enum([
 ]);
 export type BridgeErrorCode = z.infer<typeof BridgeErrorCodeSchema>;
 
-export const BridgeErrorSchema = z.object({ code: BridgeErrorCodeSchema, message: z.string() });
+/** One field the core refused, by its dotted path in the command's input (e.g. "axon.port"). */
+export const InputIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type InputIssue = z.infer<typeof InputIssueSchema>;
+
+export const BridgeErrorSchema = z.object({
+  code: BridgeErrorCodeSchema,
+  message: z.string(),
+  /** With "invalid-input": each refused field, so a form can mark it. */
+  issues: z.array(InputIssueSchema).optional(),
+});
 export type BridgeError = z.infer<typeof BridgeErrorSchema>;
 
 export const BridgeResponseSchema = z.discriminatedUnion('ok', [

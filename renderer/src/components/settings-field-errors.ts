@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { InputIssue } from '../../../core/service/contract/bridge.js';
 
 /** The settings field (by the id of its input) that each settings path of the core's schema belongs to. */
 const FIELD_OF_PATH: Array<[prefix: string, fieldId: string]> = [
@@ -24,21 +25,15 @@ const fieldOf = (path: string) =>
   FIELD_OF_PATH.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`))?.[1];
 
 /**
- * The core refuses a settings update with "<what>: <path>: <why>; <path>: <why>" (formatZodError of
- * core/util/zod-error.ts, after "invalid input for settings.update" from the bridge or "invalid settings"
- * from the settings store); this maps each issue to the input it is about, so the field itself says what
- * is wrong. Issues about no known field are left to the message shown with the Save button.
+ * The input each refused settings path belongs to (the core's `issues` of an "invalid-input" refusal),
+ * so the field itself says what is wrong; the first reason per field wins. Issues about no known field
+ * are left to the message shown with the Save button.
  */
-export function fieldErrorsFrom(message: string): Record<string, string> {
+export function fieldErrorsFrom(issues: readonly InputIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of message.split('; ')) {
-    // The path is the first "word: " (at the start or after a ": ") that names a settings field.
-    for (const match of issue.matchAll(/(?:^|: )([A-Za-z][\w.]*): /g)) {
-      const field = fieldOf(match[1]);
-      if (!field) continue;
-      errors[field] ??= issue.slice((match.index ?? 0) + match[0].length);
-      break;
-    }
+  for (const issue of issues) {
+    const field = fieldOf(issue.path);
+    if (field) errors[field] ??= issue.message;
   }
   return errors;
 }

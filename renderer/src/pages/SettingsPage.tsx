@@ -10,6 +10,7 @@ import { UpdatePanel } from '../components/UpdatePanel.js';
 import { EzklPanel } from '../components/EzklPanel.js';
 import { ValidatorServicesSettings, type ServicesPatch } from '../components/ValidatorServicesSettings.js';
 import { FieldErrorsContext, fieldErrorsFrom } from '../components/settings-field-errors.js';
+import { CoreCallError } from '../transport/transport.js';
 
 type Draft = Omit<Settings, 'version'>;
 
@@ -30,7 +31,10 @@ export function SettingsPage() {
   const [draft, setDraft] = useState<Draft>();
   const [nativePaths, setNativePaths] = useState('');
   const [changes, setChanges] = useState<'none' | 'unsaved' | 'saved'>('none');
-  const fieldErrors = useMemo(() => (save.error ? fieldErrorsFrom(save.error.message) : {}), [save.error]);
+  const fieldErrors = useMemo(
+    () => fieldErrorsFrom(save.error instanceof CoreCallError ? save.error.issues : []),
+    [save.error],
+  );
 
   // A refused save moves the keyboard to the first field (in page order) the core named, where its reason is.
   useEffect(() => {

@@ -49,6 +49,10 @@ describe('Settings: saving', () => {
         code: 'invalid-input',
         message:
           'invalid input for settings.update: axon.port: Too small: expected number to be >=1025; chainEndpoint: must be a ws:// or wss:// URL',
+        issues: [
+          { path: 'axon.port', message: 'Too small: expected number to be >=1025' },
+          { path: 'chainEndpoint', message: 'must be a ws:// or wss:// URL' },
+        ],
       });
     });
     fireEvent.change(await screen.findByLabelText('Hotkey'), { target: { value: 'hot' } });
@@ -74,19 +78,16 @@ describe('Settings: saving', () => {
 describe('fieldErrorsFrom', () => {
   it('maps nested paths to their input and keeps the first reason per field', () => {
     expect(
-      fieldErrorsFrom(
-        'invalid input for settings.update: validator.externalApi.whitelistedPublicKeys.1: Invalid; validator.externalApi.whitelistedPublicKeys.2: Invalid too; prover.nativePaths.ezkl: Expected string; mining.capacities.x: Too small',
-      ),
+      fieldErrorsFrom([
+        { path: 'validator.externalApi.whitelistedPublicKeys.1', message: 'Invalid' },
+        { path: 'validator.externalApi.whitelistedPublicKeys.2', message: 'Invalid too' },
+        { path: 'prover.nativePaths.ezkl', message: 'Expected string' },
+        { path: 'mining.capacities.x', message: 'Too small' },
+      ]),
     ).toEqual({ 's-api-keys': 'Invalid', 's-native-paths': 'Expected string' });
   });
 
-  it("reads the settings store's wording too", () => {
-    expect(fieldErrorsFrom('invalid settings: chainEndpoint: must be a ws:// or wss:// URL')).toEqual({
-      's-endpoint': 'must be a ws:// or wss:// URL',
-    });
-  });
-
-  it('finds no field in a message that is not a schema refusal', () => {
-    expect(fieldErrorsFrom('EACCES: permission denied, open /home/u/.sn2/settings.json')).toEqual({});
+  it('marks no field for a refusal without issues', () => {
+    expect(fieldErrorsFrom([])).toEqual({});
   });
 });

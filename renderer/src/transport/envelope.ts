@@ -13,7 +13,10 @@ export function unwrapResponse<N extends CommandName>(name: N, raw: unknown): Co
   const envelope = BridgeResponseSchema.safeParse(raw);
   if (!envelope.success)
     throw new CoreCallError('failed', `the core sent a malformed reply to ${name}`, name);
-  if (!envelope.data.ok) throw new CoreCallError(envelope.data.error.code, envelope.data.error.message, name);
+  if (!envelope.data.ok) {
+    const { code, message, issues } = envelope.data.error;
+    throw new CoreCallError(code, message, name, issues);
+  }
   const output = commandSchemas[name].output.safeParse(envelope.data.result);
   if (!output.success) {
     throw new CoreCallError('failed', `the core's reply to ${name} does not match the contract`, name);

@@ -4,7 +4,7 @@ import type {
   CommandOutput,
   CoreEvent,
 } from '../../../core/service/contract/index.js';
-import type { BridgeErrorCode } from '../../../core/service/contract/bridge.js';
+import type { BridgeErrorCode, InputIssue } from '../../../core/service/contract/bridge.js';
 
 /** Whether the transport can currently reach the core (the web bridge can lose its socket). */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
@@ -28,6 +28,8 @@ export class CoreCallError extends Error {
     readonly code: BridgeErrorCode,
     message: string,
     readonly command: string,
+    /** With "invalid-input": the fields the core refused. */
+    readonly issues: InputIssue[] = [],
   ) {
     super(message);
   }

@@ -92,6 +92,20 @@ describe('sn2 ui bridge: malformed requests', () => {
     expect(await res.json()).toMatchObject({ ok: false, error: { code } });
   });
 
+  it('lists the refused fields of an invalid input, whether the schema or the settings store refuses it', async () => {
+    const bySchema = await invoke({ command: 'proofLog.list', input: { limit: 0 } });
+    expect((await bySchema.json()).error.issues).toEqual([
+      { path: 'limit', message: expect.stringMatching(/>=1/) },
+    ]);
+    const byStore = await invoke({
+      command: 'settings.update',
+      input: { chainEndpoint: 'http://nope', axon: { port: 80 } },
+    });
+    const { error } = await byStore.json();
+    expect(error.code).toBe('invalid-input');
+    expect(error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['axon.port', 'chainEndpoint']);
+  });
+
   it('a contract command no area serves yet is reported as unavailable', async () => {
     const res = await invoke({ command: 'validator.status', input: {} });
     if (res.status === 200) return; // the validator area has landed: nothing left to check here
