@@ -63,6 +63,12 @@ describe('miner.start/stop and validator.start/stop on the practice network', ()
     expect(proofs('miner').every((p) => p.status === 'verified')).toBe(true);
     const listed = await core.invoke('proofLog.list', { status: 'verified' });
     expect(listed.length).toBeGreaterThanOrEqual(2);
+    // The UI's request counts (metrics.snapshot) count every request the proof log has.
+    const counted = (await core.invoke('metrics.snapshot', {}))
+      .find((m) => m.name === 'sn2_requests_total')
+      ?.values.filter((v) => v.labels.role === 'miner')
+      .reduce((sum, v) => sum + v.value, 0);
+    expect(counted).toBe(proofs('miner').length);
 
     const lines = await core.invoke('logs.tail', { lines: 50 });
     expect(lines.some((l) => l.includes('"component":"miner"') && l.includes('stopped'))).toBe(true);
