@@ -33,7 +33,7 @@ export async function loadSubtensorSpec(
   const explicit = options.path ?? (options.env ?? process.env).SUBTENSOR_SPEC;
   if (explicit) {
     if (!existsSync(explicit)) throw new UserError(`subtensor chain spec not found at ${explicit}`);
-    const text = readFileSync(explicit, 'utf8');
+    const text = readExplicitSpec(explicit);
     return { text, sha256: sha256Hex(text), source: explicit };
   }
   const cached = join(options.cacheDir, `subtensor-spec-${SUBTENSOR_SPEC_SHA256.slice(0, 16)}.json`);
@@ -62,4 +62,20 @@ export async function loadSubtensorSpec(
   }
   writeFileAtomic(cached, body, 0o644);
   return { text: Buffer.from(body).toString('utf8'), sha256: digest, source: SUBTENSOR_SPEC_URL };
+}
+
+/** A spec file the user named: readable, and JSON (a clear message instead of JSON.parse's). */
+function readExplicitSpec(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read the subtensor chain spec ${path}: ${(err as Error).message}`);
+  }
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new UserError(`subtensor chain spec ${path} is not JSON: pass a runtimeGenesis chain spec file`);
+  }
+  return text;
 }

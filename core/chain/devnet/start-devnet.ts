@@ -19,6 +19,8 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { Blockchain } from '@acala-network/chopsticks-core';
 import { writeFileAtomic } from '../../util/atomic-file.js';
 import { dataPaths } from '../../util/paths.js';
+import { UserError } from '../../util/errors.js';
+import { formatZodError } from '../../util/zod-error.js';
 import { RuntimeGenesisSpecSchema, CODE_KEY, type RawChainSpec } from './chain-spec.js';
 import { auraSlotDurationMs, buildRawGenesis, withPinnedTimestamp } from './raw-genesis.js';
 import { loadSubtensorSpec } from './spec-source.js';
@@ -68,7 +70,12 @@ async function rawGenesisFor(options: DevnetOptions, cacheDir: string): Promise<
       // A damaged cache is rebuilt below.
     }
   }
-  const raw = await buildRawGenesis(RuntimeGenesisSpecSchema.parse(JSON.parse(spec.text)));
+  const parsed = RuntimeGenesisSpecSchema.safeParse(JSON.parse(spec.text));
+  if (!parsed.success)
+    throw new UserError(
+      `${spec.source} is not a runtimeGenesis chain spec (${formatZodError(parsed.error)})`,
+    );
+  const raw = await buildRawGenesis(parsed.data);
   writeFileAtomic(cached, JSON.stringify(raw), 0o644);
   return raw;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { cliOutput } from '../context.js';
+import { cliOutput, describeError } from '../context.js';
 import { dataPaths } from '../../util/paths.js';
 import { CircuitStore, type CircuitStatus } from '../../circuits/store.js';
 import { findCircuit } from '../../circuits/find.js';
@@ -66,8 +66,8 @@ export function registerCircuits(program: Command): void {
           });
           out.info(`${c.name}: ready`);
         } catch (err) {
-          failures.push(`${c.name}: ${(err as Error).message}`);
-          out.info(`${c.name}: ${(err as Error).message}`);
+          failures.push(`${c.name}: ${describeError(err)}`);
+          out.info(`${c.name}: ${describeError(err)}`);
         }
       }
       const rows = await Promise.all(targets.map((c) => store.status(c.id)));

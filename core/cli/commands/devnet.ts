@@ -17,7 +17,7 @@ interface DevnetFlags {
 
 const int = (name: string, text: string, min: number, max: number): number => {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max)
+  if (!/^\d+$/.test(text) || n < min || n > max)
     throw new UserError(`--${name} must be an integer ${min}–${max}, got "${text}"`);
   return n;
 };
@@ -41,7 +41,14 @@ export function registerDevnet(program: Command): void {
     .option('--json', 'machine-readable output (one JSON document once ready)')
     .action(async (opts: DevnetFlags) => {
       const out = cliOutput(Boolean(opts.json));
+      // Every flag is checked before the chain starts (which takes seconds), not after.
       const port = int('port', opts.port, 0, 65535);
+      const bootstrap = {
+        tempo: int('tempo', opts.tempo, 1, 1000),
+        miners: int('miners', opts.miners, 0, 32),
+        validators: int('validators', opts.validators, 0, 32),
+        commitReveal: Boolean(opts.commitReveal),
+      };
       out.info('Starting the subtensor runtime (first start builds the genesis, ~10 s)…');
       const devnet = await startDevnet({ port, specPath: opts.spec });
       let stopping = false;
@@ -58,12 +65,7 @@ export function registerDevnet(program: Command): void {
       let subnet: Awaited<ReturnType<typeof bootstrapSubnet>> | undefined;
       if (opts.bootstrap) {
         out.info('Creating and starting a subnet (~20–40 s)…');
-        subnet = await bootstrapSubnet(devnet, {
-          tempo: int('tempo', opts.tempo, 1, 1000),
-          miners: int('miners', opts.miners, 0, 32),
-          validators: int('validators', opts.validators, 0, 32),
-          commitReveal: Boolean(opts.commitReveal),
-        });
+        subnet = await bootstrapSubnet(devnet, bootstrap);
       }
       const summary = {
         endpoint: devnet.endpoint,

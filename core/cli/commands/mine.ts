@@ -1,7 +1,7 @@
-import { addNetworkFlags, networkFromFlags, type NetworkFlags } from '../network-flags.js';
+import { addNetworkFlags, networkFromFlags, walletFromFlags, type NetworkFlags } from '../network-flags.js';
 import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
-import { loadHotkey } from '../../bittensor/wallet/index.js';
+import { loadCliHotkey } from '../load-hotkey.js';
 import { ChainClient } from '../../chain/client.js';
 import { resolveEndpoint } from '../../chain/networks.js';
 import { minerChain } from '../../miner/chain-adapter.js';
@@ -36,14 +36,10 @@ export function registerMine(program: Command): void {
     .action(async (o: MineOptions) => {
       const out = cliOutput(Boolean(o.json));
       const port = Number(o['axon.port']);
-      if (!Number.isInteger(port) || port < 1 || port > 65535)
-        throw new UserError('--axon.port must be a port number');
+      if (!/^\d+$/.test(o['axon.port']) || port < 1 || port > 65535)
+        throw new UserError(`--axon.port must be a port from 1 to 65535, got "${o['axon.port']}"`);
       const target = o.chain ? networkFromFlags(o) : undefined;
-      const hotkey = await loadHotkey({
-        name: o['wallet.name'],
-        hotkey: o['wallet.hotkey'],
-        path: o['wallet.path'],
-      });
+      const hotkey = await loadCliHotkey(walletFromFlags(o));
       let chain = null;
       let client: ChainClient | undefined;
       if (target) {
@@ -79,6 +75,10 @@ export function registerMine(program: Command): void {
         },
       });
       const addr = await miner.start();
+      if (o.json)
+        process.stdout.write(
+          `${JSON.stringify({ type: 'listening', hotkey: hotkey.address, host: addr.host, port: addr.port, chain: chain !== null })}\n`,
+        );
       out.info(
         `miner ${hotkey.address} serving on ${addr.host}:${addr.port}${chain ? '' : ' (no chain)'}; Ctrl-C to stop`,
       );

@@ -20,8 +20,8 @@ export function registerPractice(program: Command): void {
     .action(async (opts: { rounds: string; spec?: string; json?: boolean }) => {
       const out = cliOutput(Boolean(opts.json));
       const rounds = Number(opts.rounds);
-      if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000)
-        throw new UserError('--rounds must be an integer from 1 to 1000');
+      if (!/^\d+$/.test(opts.rounds) || rounds < 1 || rounds > 1000)
+        throw new UserError(`--rounds must be an integer from 1 to 1000, got "${opts.rounds}"`);
       const paths = dataPaths();
       const summary = await runPractice({
         rounds,

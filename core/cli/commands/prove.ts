@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
+import { ensureOutputDir, readJsonFile } from '../files.js';
 import { dataPaths } from '../../util/paths.js';
 import { UserError } from '../../util/errors.js';
 import { findCircuit } from '../../circuits/find.js';
@@ -9,22 +10,8 @@ import { createProvingEngine } from '../../provers/engine.js';
 import { SettingsStore } from '../../service/settings-store.js';
 import type { CircuitInput } from '../../circuits/inputs/types.js';
 import { validateInput } from '../../circuits/inputs/registry.js';
-import type { CircuitStore } from '../../circuits/store.js';
+import type { Circuit, CircuitStore } from '../../circuits/store.js';
 import { compareProofWithModel, type ModelComparison } from '../../provers/ezkl/onnx-check.js';
-
-function readJsonFile(path: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UserError(`cannot read ${what} ${path}: ${(err as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new UserError(`${what} ${path} is not valid JSON`);
-  }
-}
 
 function readInput(path: string): CircuitInput {
   const v = readJsonFile(path, 'input file');
@@ -58,6 +45,14 @@ const describeModelCheck = (c: ModelCheck): string =>
     ? `could not compare with network.onnx: ${c.error}`
     : `outputs vs network.onnx: largest difference ${c.maxError.toPrecision(3)} (${c.maxSteps.toFixed(1)} quantisation steps)`;
 
+/** The capability's reason with the exact command that fixes it. */
+function cannotProveHint(circuit: Circuit, reason = 'no prover for it'): string {
+  if (/sn2 circuits fetch"\)/.test(reason))
+    return reason.replace('sn2 circuits fetch"', `sn2 circuits fetch ${circuit.id.slice(0, 12)}"`);
+  if (circuit.proofSystem === 'EZKL' && /ezkl/i.test(reason)) return `${reason} (see "sn2 ezkl status")`;
+  return reason;
+}
+
 async function engine() {
   const paths = dataPaths();
   const settings = new SettingsStore(paths.settings).get();
@@ -80,7 +75,12 @@ export function registerProve(program: Command): void {
         const e = await engine();
         try {
           const circuit = findCircuit(e.store, opts.circuit);
-          mkdirSync(opts.out, { recursive: true });
+          const capability = await e.prover.capability(circuit.id);
+          if (!capability.canProve)
+            throw new UserError(
+              `${circuit.name} (${circuit.id.slice(0, 12)}) cannot be proven here: ${cannotProveHint(circuit, capability.reason)}`,
+            );
+          ensureOutputDir(opts.out, '--out');
           let input = raw;
           if (opts.process) {
             try {

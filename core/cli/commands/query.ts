@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
 import { UserError } from '../../util/errors.js';
-import { loadHotkey } from '../../bittensor/wallet/index.js';
+import { loadCliHotkey } from '../load-hotkey.js';
 import { dendriteClient, type PeerAddress } from '../../bittensor/transport.js';
 import {
   BaseSynapse,
@@ -84,7 +84,7 @@ export function registerQuery(program: Command): void {
           `--body does not fit ${def.name}: ${err instanceof Error ? err.message : String(err)}`,
         );
       }
-      const hotkey = await loadHotkey({
+      const hotkey = await loadCliHotkey({
         name: o['wallet.name'],
         hotkey: o['wallet.hotkey'],
         path: o['wallet.path'],

@@ -2,11 +2,13 @@ import type { Command } from 'commander';
 import { CoreService } from '../../service/core-service.js';
 import { defaultStaticDir, startUiServer } from '../../ui-server/server.js';
 import { UserError } from '../../util/errors.js';
+import { cliOutput } from '../context.js';
 
 interface UiOptions {
   host: string;
   port: string;
   allowRemote?: boolean;
+  json?: boolean;
 }
 
 export function registerUi(program: Command): void {
@@ -18,10 +20,11 @@ export function registerUi(program: Command): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 = any free port)', '8765')
     .option('--allow-remote', 'allow listening on a non-loopback address (put TLS or an SSH tunnel in front)')
+    .option('--json', 'print {"url": …} as one JSON document once listening')
     .action(async (opts: UiOptions) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new UserError(`--port ${opts.port} is not a port number`);
+      if (!/^\d+$/.test(opts.port) || port > 65535)
+        throw new UserError(`--port must be a port from 0 to 65535 (0 = any free port), got "${opts.port}"`);
       const service = new CoreService();
       let server;
       try {
@@ -40,15 +43,20 @@ export function registerUi(program: Command): void {
         throw err;
       }
       // The token is printed this once and never logged.
-      process.stdout.write(`Subnet 2 Desktop is at ${server.url}\n`);
-      if (!opts.allowRemote)
-        process.stdout.write('(reachable from this computer only; use an SSH tunnel from elsewhere)\n');
+      cliOutput(Boolean(opts.json)).result({ url: server.url, remote: Boolean(opts.allowRemote) }, () =>
+        [
+          `Subnet 2 Desktop is at ${server.url}`,
+          ...(opts.allowRemote
+            ? []
+            : ['(reachable from this computer only; use an SSH tunnel from elsewhere)']),
+        ].join('\n'),
+      );
       await new Promise<void>((done) => {
         const stop = () => done();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
-      process.stderr.write('stopping: waiting for in-flight proofs…\n');
+      if (!opts.json) process.stderr.write('stopping: waiting for in-flight proofs…\n');
       await server.close();
       await service.close();
     });

@@ -1,4 +1,4 @@
-import { addNetworkFlags, networkFromFlags, type NetworkFlags } from '../network-flags.js';
+import { addNetworkFlags, networkFromFlags, walletFromFlags, type NetworkFlags } from '../network-flags.js';
 import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
 import { createLogger } from '../../service/logger.js';
@@ -28,7 +28,7 @@ export function registerValidate(program: Command): void {
     const settings = SettingsSchema.parse({
       version: SETTINGS_VERSION,
       ...networkFromFlags(o),
-      wallet: { name: o['wallet.name'], hotkey: o['wallet.hotkey'], path: o['wallet.path'] },
+      wallet: walletFromFlags(o),
       axon: { externalIp: o['axon.external_ip'] },
       ...externalApiSettingsPatch(o),
     });

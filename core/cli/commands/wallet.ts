@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { cliOutput, type CliOutput } from '../context.js';
+import { EXIT, cliOutput, type CliOutput } from '../context.js';
 import { UserError } from '../../util/errors.js';
 import type { MnemonicWords } from '../../bittensor/keys/mnemonic.js';
 import {
@@ -34,41 +35,52 @@ const refOf = (o: WalletFlags): WalletRef => ({
   path: o['wallet.path'],
 });
 
-function walletOptions(cmd: Command, withHotkey = true): Command {
-  cmd
+function walletOptions(cmd: Command): Command {
+  return cmd
     .option('--wallet.name <name>', 'wallet name (default: $BT_WALLET_NAME or "default")')
-    .option('--wallet.path <dir>', 'wallets folder (default: $BT_WALLET_PATH or ~/.bittensor/wallets)');
-  if (withHotkey)
-    cmd.option('--wallet.hotkey <name>', 'hotkey name (default: $BT_WALLET_HOTKEY or "default")');
-  return cmd.option('--json', 'machine-readable output');
+    .option('--wallet.path <dir>', 'wallets folder (default: $BT_WALLET_PATH or ~/.bittensor/wallets)')
+    .option('--wallet.hotkey <name>', 'hotkey name (default: $BT_WALLET_HOTKEY or "default")')
+    .option('--json', 'machine-readable output');
 }
 
 const passwordEnvHelp = 'read the password from this environment variable instead of prompting';
+const passwordStdinHelp = 'read the password from the first line of stdin instead of prompting';
+
+/** Where a password comes from when it is not typed at a prompt. */
+interface PasswordFlags {
+  passwordEnv?: string;
+  passwordStdin?: boolean;
+}
 
 export function registerWallet(program: Command): void {
   const wallet = program
     .command('wallet')
     .description('btcli-compatible wallets: create, regenerate, list and inspect keys');
 
-  walletOptions(
-    wallet.command('list').description('List wallets and their hotkeys (public addresses only)'),
-    false,
-  ).action(async (o: WalletFlags) => {
-    const out = cliOutput(Boolean(o.json));
-    const wallets = await listWallets({ path: o['wallet.path'] });
-    out.result(wallets, () =>
-      wallets.length === 0
-        ? `no wallets in ${walletPaths({ path: o['wallet.path'] }).root}`
-        : wallets
-            .map((w) =>
-              [
-                `${w.name}  coldkey ${w.coldkeyAddress ?? '(no coldkeypub.txt)'}`,
-                ...w.hotkeys.map((h) => `  └ ${h.name}  ${h.address ?? '(encrypted or unreadable)'}`),
-              ].join('\n'),
-            )
-            .join('\n'),
-    );
-  });
+  wallet
+    .command('list')
+    .description('List wallets and their hotkeys (public addresses only)')
+    .option('--wallet.path <dir>', 'wallets folder (default: $BT_WALLET_PATH or ~/.bittensor/wallets)')
+    .option('--json', 'machine-readable output')
+    .action(async (o: WalletFlags) => {
+      const out = cliOutput(Boolean(o.json));
+      const root = walletPaths({ path: o['wallet.path'] }).root;
+      if (statSync(root, { throwIfNoEntry: false })?.isDirectory() === false)
+        throw new UserError(`wallets folder ${root} is a file, not a folder`);
+      const wallets = await listWallets({ path: o['wallet.path'] });
+      out.result(wallets, () =>
+        wallets.length === 0
+          ? `no wallets in ${root} (create one with "sn2 wallet create")`
+          : wallets
+              .map((w) =>
+                [
+                  `${w.name}  coldkey ${w.coldkeyAddress ?? '(no coldkeypub.txt)'}`,
+                  ...w.hotkeys.map((h) => `  └ ${h.name}  ${h.address ?? '(encrypted or unreadable)'}`),
+                ].join('\n'),
+              )
+              .join('\n'),
+      );
+    });
 
   walletOptions(
     wallet
@@ -77,11 +89,12 @@ export function registerWallet(program: Command): void {
   )
     .option('--n-words <n>', 'mnemonic length: 12, 15, 18, 21 or 24', '12')
     .option('--password-env <VAR>', passwordEnvHelp)
+    .option('--password-stdin', passwordStdinHelp)
     .option('--overwrite', 'replace existing key files')
-    .action(async (o: WalletFlags & { nWords: string; passwordEnv?: string; overwrite?: boolean }) => {
+    .action(async (o: WalletFlags & PasswordFlags & { nWords: string; overwrite?: boolean }) => {
       const out = cliOutput(Boolean(o.json));
       const words = parseWords(o.nWords);
-      const password = await obtainPassword(o.passwordEnv, 'Coldkey password', true);
+      const password = await obtainPassword(o, 'Coldkey password', true);
       out.info('Encrypting the coldkey (Argon2i, 512 MiB)…');
       const { coldkey, hotkey } = await createWallet({
         ...refOf(o),
@@ -120,7 +133,7 @@ export function registerWallet(program: Command): void {
   walletOptions(
     wallet
       .command('new-hotkey')
-      .description('Create a hotkey in an existing wallet, like `btcli wallet new-hotkey`'),
+      .description('Create a hotkey in a wallet (no coldkey needed), like `btcli wallet new-hotkey`'),
   )
     .option('--n-words <n>', 'mnemonic length: 12, 15, 18, 21 or 24', '12')
     .option('--overwrite', 'replace an existing hotkey')
@@ -161,19 +174,20 @@ export function registerWallet(program: Command): void {
     .option('--seed <hex>', '0x + 64 hex digits (btcli secretSeed) instead of a mnemonic')
     .option('--ss58 <address>', 'for coldkeypub: the coldkey address')
     .option('--password-env <VAR>', passwordEnvHelp)
+    .option('--password-stdin', passwordStdinHelp)
     .option('--use-password', 'hotkey: encrypt it with a password too (btcli default: plain)')
     .option('--overwrite', 'replace existing key files')
     .action(
       async (
         key: string,
-        o: WalletFlags & {
-          mnemonic?: string[];
-          seed?: string;
-          ss58?: string;
-          passwordEnv?: string;
-          usePassword?: boolean;
-          overwrite?: boolean;
-        },
+        o: WalletFlags &
+          PasswordFlags & {
+            mnemonic?: string[];
+            seed?: string;
+            ss58?: string;
+            usePassword?: boolean;
+            overwrite?: boolean;
+          },
       ) => {
         const out = cliOutput(Boolean(o.json));
         const ref = { ...refOf(o), overwrite: o.overwrite, onProgress: progressPrinter(out) };
@@ -188,7 +202,7 @@ export function registerWallet(program: Command): void {
           throw new UserError(`unknown key "${key}": use coldkey, hotkey or coldkeypub`);
         const secret = await obtainSecret(o);
         if (key === 'coldkey') {
-          const password = await obtainPassword(o.passwordEnv, 'New coldkey password', true);
+          const password = await obtainPassword(o, 'New coldkey password', true);
           const kp = await regenColdkey({ ...ref, secret, password });
           out.result(
             { wallet: paths.name, coldkeyAddress: kp.address },
@@ -196,9 +210,7 @@ export function registerWallet(program: Command): void {
           );
           kp.wipe();
         } else {
-          const password = o.usePassword
-            ? await obtainPassword(o.passwordEnv, 'New hotkey password', true)
-            : undefined;
+          const password = o.usePassword ? await obtainPassword(o, 'New hotkey password', true) : undefined;
           const kp = await regenHotkey({ ...ref, secret, password });
           out.result(
             { wallet: paths.name, hotkey: paths.hotkeyName, hotkeyAddress: kp.address },
@@ -216,7 +228,8 @@ export function registerWallet(program: Command): void {
   )
     .option('--unlock', 'prompt for the coldkey password and check it against coldkeypub.txt')
     .option('--password-env <VAR>', `${passwordEnvHelp} (implies --unlock)`)
-    .action(async (o: WalletFlags & { unlock?: boolean; passwordEnv?: string }) => {
+    .option('--password-stdin', `${passwordStdinHelp} (implies --unlock)`)
+    .action(async (o: WalletFlags & PasswordFlags & { unlock?: boolean }) => {
       const out = cliOutput(Boolean(o.json));
       const ref = refOf(o);
       const paths = walletPaths(ref);
@@ -238,8 +251,8 @@ export function registerWallet(program: Command): void {
         throw new UserError(`no wallet "${paths.name}" in ${paths.root}`);
       }
       let coldkeyUnlocked: boolean | undefined;
-      if (o.unlock || o.passwordEnv) {
-        const password = await obtainPassword(o.passwordEnv, 'Coldkey password', false);
+      if (o.unlock || o.passwordEnv !== undefined || o.passwordStdin) {
+        const password = await obtainPassword(o, 'Coldkey password', false);
         out.info('Unlocking the coldkey (Argon2i, 512 MiB)…');
         const cold = await unlockColdkey({ ...ref, password, onProgress: progressPrinter(out) });
         cold.wipe();
@@ -282,11 +295,21 @@ async function obtainSecret(o: { mnemonic?: string[]; seed?: string }): Promise<
   return { mnemonic: await promptHidden('Mnemonic: ') };
 }
 
-/** From `--password-env VAR`, else an interactive prompt without echo (twice when creating). */
-async function obtainPassword(envVar: string | undefined, label: string, confirm: boolean): Promise<string> {
-  if (envVar !== undefined) {
-    const value = process.env[envVar];
-    if (!value) throw new UserError(`environment variable ${envVar} is not set or empty`);
+/**
+ * From `--password-env VAR` or `--password-stdin`, else an interactive prompt without echo (twice when
+ * creating).
+ */
+async function obtainPassword(from: PasswordFlags, label: string, confirm: boolean): Promise<string> {
+  if (from.passwordEnv !== undefined && from.passwordStdin)
+    throw new UserError('give either --password-env or --password-stdin, not both');
+  if (from.passwordEnv !== undefined) {
+    const value = process.env[from.passwordEnv];
+    if (!value) throw new UserError(`environment variable ${from.passwordEnv} is not set or empty`);
+    return value;
+  }
+  if (from.passwordStdin) {
+    const value = await readStdinLine();
+    if (!value) throw new UserError('--password-stdin: stdin held no password (an empty first line)');
     return value;
   }
   const password = await promptHidden(`${label}: `);
@@ -296,12 +319,23 @@ async function obtainPassword(envVar: string | undefined, label: string, confirm
   return password;
 }
 
-/** Read one line from the terminal without echoing it; Ctrl-C aborts. */
+/** The first line of stdin, read to its end (for `echo "$PW" | sn2 …`). */
+async function readStdinLine(): Promise<string> {
+  if (process.stdin.isTTY)
+    throw new UserError(
+      '--password-stdin needs the password piped in, not a terminal (or drop the flag to be prompted)',
+    );
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
+}
+
+/** Read one line from the terminal without echoing it; Ctrl-C aborts with exit status 130. */
 function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY) {
     throw new UserError(
-      `no terminal to prompt on ("${question.trim()}"): pass the value with a flag (see --help)`,
+      `no terminal to prompt on ("${question.trim()}"): pass it with a flag instead (see --help)`,
     );
   }
   process.stderr.write(question);
@@ -321,7 +355,8 @@ function promptHidden(question: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003') return done(new UserError('cancelled'));
+        if (ch === '\u0003')
+          return done(Object.assign(new UserError('interrupted'), { exitCode: EXIT.interrupted }));
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else if (ch >= ' ') value += ch;
       }

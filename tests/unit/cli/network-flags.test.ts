@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { networkFromFlags, type NetworkFlags } from '../../../core/cli/network-flags.js';
+import { networkFromFlags, walletFromFlags, type NetworkFlags } from '../../../core/cli/network-flags.js';
 
 const flags = (over: Partial<NetworkFlags>): NetworkFlags => ({
   'subtensor.network': 'finney',
@@ -35,7 +35,33 @@ describe('networkFromFlags', () => {
       /must be finney, test, local/,
     );
     expect(() => networkFromFlags(flags({ 'subtensor.network': 'practice' }))).toThrow(/sn2 practice/);
-    expect(() => networkFromFlags(flags({ netuid: 'x' }))).toThrow('--netuid must be a subnet number');
-    expect(() => networkFromFlags(flags({ netuid: '70000' }))).toThrow('--netuid must be a subnet number');
+    for (const netuid of ['x', '70000', '-1', '1.5', ''])
+      expect(() => networkFromFlags(flags({ netuid }))).toThrow(
+        `--netuid must be a subnet number from 0 to 65535, got "${netuid}"`,
+      );
+    expect(() => networkFromFlags(flags({ 'subtensor.chain_endpoint': 'http://x' }))).toThrow(
+      '--subtensor.chain_endpoint must be a ws:// or wss:// URL',
+    );
+  });
+
+  it('falls back to $BT_SUBTENSOR_NETWORK, then finney, when --subtensor.network is not given', () => {
+    expect(networkFromFlags({}, { BT_SUBTENSOR_NETWORK: 'test' })).toEqual({ network: 'test', netuid: 118 });
+    expect(networkFromFlags({}, {})).toEqual({ network: 'finney', netuid: 2 });
+    expect(networkFromFlags({ 'subtensor.network': 'local' }, { BT_SUBTENSOR_NETWORK: 'test' }).network).toBe(
+      'local',
+    );
+  });
+});
+
+describe('walletFromFlags', () => {
+  it('checks the names (no "../") and keeps the path only when given', () => {
+    expect(walletFromFlags({ 'wallet.name': 'w', 'wallet.hotkey': 'h' })).toEqual({ name: 'w', hotkey: 'h' });
+    expect(walletFromFlags({ 'wallet.name': 'w', 'wallet.hotkey': 'h', 'wallet.path': '/x' }).path).toBe(
+      '/x',
+    );
+    expect(() => walletFromFlags({ 'wallet.name': '../etc' })).toThrow(/invalid wallet name/);
+    expect(() => walletFromFlags({ 'wallet.name': 'w', 'wallet.hotkey': 'a/b' })).toThrow(
+      /invalid hotkey name/,
+    );
   });
 });
