@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { SettingsPatch } from '../../service/contract/index.js';
-import { UserError } from '../../util/errors.js';
+import { UserError, errorMessage } from '../../util/errors.js';
 import { whitelistKeys } from './auth-headers.js';
 
 /** What `addExternalApiOptions` adds to `opts()` (commander camel-cases the dotted names). */
@@ -62,7 +62,9 @@ export function externalApiSettingsPatch(opts: ExternalApiCliOptions): SettingsP
     try {
       whitelistKeys(keys);
     } catch (err) {
-      throw new UserError(`--whitelisted-public-keys: not an ss58 address or public key (${String(err)})`);
+      throw new UserError(
+        `--whitelisted-public-keys: not an ss58 address or public key (${errorMessage(err)})`,
+      );
     }
     externalApi.whitelistedPublicKeys = keys;
   }
