@@ -112,7 +112,14 @@ export class SettingsStore {
   }
 }
 
-function deepMerge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+/** Settings whose value is a whole map (name → value): a patch replaces it, so an entry can be removed. */
+const MAP_SETTINGS = new Set(['prover.nativePaths', 'mining.capacities']);
+
+function deepMerge(
+  base: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  prefix = '',
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
@@ -120,9 +127,10 @@ function deepMerge(base: Record<string, unknown>, patch: Record<string, unknown>
       delete out[key];
       continue;
     }
+    const path = `${prefix}${key}`;
     const prev = out[key];
-    const bothObjects = isPlainObject(prev) && isPlainObject(value);
-    out[key] = bothObjects ? deepMerge(prev, value) : value;
+    const merge = isPlainObject(prev) && isPlainObject(value) && !MAP_SETTINGS.has(path);
+    out[key] = merge ? deepMerge(prev, value, `${path}.`) : value;
   }
   return out;
 }

@@ -41,9 +41,10 @@ export const proversHandlers: AreaFactory = (ctx) => {
         `installed ezkl ${installed.version}`,
       );
       // A configured path wins over bin/: one that does not work would hide what was just installed.
-      const configured = ctx.settings.get().prover.nativePaths.ezkl;
+      const { nativePaths } = ctx.settings.get().prover;
+      const configured = nativePaths.ezkl;
       if (configured && !(await locateEzkl({ configuredPath: configured })).cli) {
-        ctx.settings.update({ prover: { nativePaths: { ezkl: installed.path } } });
+        ctx.settings.update({ prover: { nativePaths: { ...nativePaths, ezkl: installed.path } } });
         ctx.logger.info(
           { replaced: configured },
           'the configured ezkl path did not work: now set to the installed ezkl',

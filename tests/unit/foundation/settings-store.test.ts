@@ -40,6 +40,15 @@ describe('SettingsStore', () => {
     expect(new SettingsStore(file).load().chainEndpoint).toBeUndefined();
   });
 
+  it('a map setting (native prover paths) is replaced whole, so an entry can be removed', () => {
+    const store = new SettingsStore(file);
+    store.update({ prover: { nativePaths: { ezkl: '/opt/ezkl', rapidsnark: '/opt/rapidsnark' } } });
+    const after = store.update({ prover: { nativePaths: { rapidsnark: '/opt/rapidsnark' } } });
+    expect(after.prover.nativePaths).toEqual({ rapidsnark: '/opt/rapidsnark' });
+    expect(after.prover.preferNative).toBe(true);
+    expect(new SettingsStore(file).load().prover.nativePaths).toEqual({ rapidsnark: '/opt/rapidsnark' });
+  });
+
   it('rejects an invalid patch naming the field, and keeps the old value', () => {
     const store = new SettingsStore(file);
     store.update({ axon: { port: 9000 } });
