@@ -1,9 +1,12 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { cliOutput } from '../context.js';
+import { cliOutput, UsageError } from '../context.js';
 import { dataPaths } from '../../util/paths.js';
 import { SettingsStore } from '../../service/settings-store.js';
 import { ezklStatus, type EzklStatus } from '../../provers/ezkl/status.js';
 import { installEzkl } from '../../provers/ezkl/install.js';
+import { locateEzkl } from '../../provers/ezkl/native-cli.js';
+import { UserError } from '../../util/errors.js';
 
 const MiB = 1024 * 1024;
 
@@ -23,7 +26,7 @@ function describe(s: EzklStatus): string {
 export function registerEzkl(program: Command): void {
   const ezkl = program
     .command('ezkl')
-    .description('The native ezkl 22.0.1 prover that SN2 EZKL circuits need: status and install');
+    .description('The native ezkl 22.0.1 prover that SN2 EZKL circuits need: status, install, use');
   const current = () => {
     const paths = dataPaths();
     return {
@@ -67,6 +70,32 @@ export function registerEzkl(program: Command): void {
       out.result({ ...s, archiveSha256: installed.sha256 }, () =>
         s.installed ? `installed ezkl ${installed.version} at ${installed.path}` : describe(s),
       );
+      if (!s.installed) process.exitCode = 1;
+    });
+  ezkl
+    .command('use')
+    .description(
+      'Use an ezkl you installed yourself (it must be version 22.0.1), or --clear to stop using it',
+    )
+    .argument('[path]', 'the ezkl executable')
+    .option('--clear', 'forget the configured path (the data folder, the app and PATH are searched again)')
+    .option('--json', 'machine-readable output')
+    .action(async (path: string | undefined, opts: { clear?: boolean; json?: boolean }) => {
+      const out = cliOutput(Boolean(opts.json));
+      if (!path === !opts.clear) throw new UsageError('give the path of an ezkl executable, or --clear');
+      const paths = dataPaths();
+      const settings = new SettingsStore(paths.settings);
+      const { ezkl: _old, ...others } = settings.get().prover.nativePaths;
+      if (path) {
+        const absolute = resolve(path);
+        const found = await locateEzkl({ configuredPath: absolute });
+        if (!found.cli) throw new UserError(`not using ${absolute}: ${found.reason}`);
+        settings.update({ prover: { nativePaths: { ...others, ezkl: absolute } } });
+      } else {
+        settings.update({ prover: { nativePaths: others } });
+      }
+      const s = await ezklStatus(current());
+      out.result(s, () => describe(s));
       if (!s.installed) process.exitCode = 1;
     });
 }

@@ -67,13 +67,13 @@ export function chooseEzklAsset(release: EzklRelease, key = platformKey()): Ezkl
     return {
       installable: false,
       key,
-      reason: `ezkl ${release.version} has no release for ${key}: install it yourself and add "ezkl=/path/to/ezkl" to the native prover paths in Settings → Proving`,
+      reason: `ezkl ${release.version} has no release for ${key}: install it yourself and point the app at it: "ezkl=/path/to/ezkl" in Settings → Proving → Native prover paths, or "sn2 ezkl use /path/to/ezkl"`,
     };
   if (!asset.sha256)
     return {
       installable: false,
       key,
-      reason: `this build has no pinned checksum for the ezkl ${release.version} archive for ${key}, so it will not install it: install ezkl ${release.version} yourself and add "ezkl=/path/to/ezkl" to the native prover paths in Settings → Proving`,
+      reason: `this build has no pinned checksum for the ezkl ${release.version} archive for ${key}, so it will not install it: install ezkl ${release.version} yourself and point the app at it: "ezkl=/path/to/ezkl" in Settings → Proving → Native prover paths, or "sn2 ezkl use /path/to/ezkl"`,
     };
   return { installable: true, key, asset: { ...asset, sha256: asset.sha256 } };
 }

@@ -29,7 +29,7 @@ export async function ezklStatus(options: {
     ...(found.reason
       ? {
           reason: options.configuredPath
-            ? `${found.reason} (the path set in Settings → Proving is used instead of any other ezkl)`
+            ? `${found.reason} (the configured path is used instead of any other ezkl: change it in Settings → Proving or with "sn2 ezkl use")`
             : found.reason,
         }
       : {}),

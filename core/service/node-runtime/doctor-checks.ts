@@ -180,7 +180,7 @@ export async function proversCheck(settings: Settings, binDir: string): Promise<
         fix: ezkl.installable
           ? `install it: Settings → Proving → "Install ezkl ${ezkl.version}", or run "sn2 ezkl install"`
           : (ezkl.installBlockedReason ??
-            `install ezkl ${ezkl.version} and add "ezkl=/path/to/ezkl" to the native prover paths in Settings → Proving`),
+            `install ezkl ${ezkl.version} and point the app at it: "ezkl=/path/to/ezkl" in Settings → Proving → Native prover paths, or "sn2 ezkl use /path/to/ezkl"`),
       };
 }
 

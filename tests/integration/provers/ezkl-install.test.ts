@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -181,6 +181,29 @@ describe('provers.installEzkl through CoreService', () => {
     expect(JSON.parse(install.stdout)).toMatchObject({ installed: true, archiveSha256: sha256(good) });
     const again = await run(process.execPath, ['bin/sn2.mjs', 'ezkl', 'status'], { env });
     expect(again.stdout).toMatch(/ezkl 22\.0\.1: installed at .*\/bin\/ezkl/);
+
+    // "sn2 ezkl use": an ezkl of another version is refused and nothing is saved; --clear forgets a path.
+    const other = join(env.SN2_HOME, 'ezkl-21');
+    writeFileSync(other, '#!/bin/sh\necho "ezkl 21.0.0"\n', { mode: 0o755 });
+    const refused: { code?: number; stderr: string } = await run(
+      process.execPath,
+      ['bin/sn2.mjs', 'ezkl', 'use', other],
+      { env },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/not using .*ezkl-21: .*version 21\.0\.0, SN2 needs 22\.0\.1/);
+    const installedPath = join(env.SN2_HOME, 'bin', 'ezkl');
+    const used = await run(process.execPath, ['bin/sn2.mjs', 'ezkl', 'use', installedPath, '--json'], {
+      env,
+    });
+    expect(JSON.parse(used.stdout)).toMatchObject({ installed: true, path: installedPath });
+    expect(JSON.parse(readFileSync(join(env.SN2_HOME, 'settings.json'), 'utf8')).prover.nativePaths).toEqual({
+      ezkl: installedPath,
+    });
+    await run(process.execPath, ['bin/sn2.mjs', 'ezkl', 'use', '--clear'], { env });
+    expect(JSON.parse(readFileSync(join(env.SN2_HOME, 'settings.json'), 'utf8')).prover.nativePaths).toEqual(
+      {},
+    );
   }, 60_000);
 });
 
@@ -195,9 +218,7 @@ describe('ezkl status with a configured path', () => {
       await service.invoke('settings.update', { prover: { nativePaths: { ezkl: bogus } } });
       const s = await service.invoke('provers.ezklStatus', {});
       expect(s.installed).toBe(false);
-      expect(s.reason).toMatch(
-        /version 1\.0\.0, SN2 needs 22\.0\.1 \(the path set in Settings → Proving is used/,
-      );
+      expect(s.reason).toMatch(/version 1\.0\.0, SN2 needs 22\.0\.1 \(the configured path is used instead/);
       expect(s.installable).toBe(true);
       // Installing fixes it: the broken configured path is replaced by the installed ezkl.
       const after = await service.invoke('provers.installEzkl', {});
