@@ -1,40 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { SettingsSchema, type CoreEvent, type UpdateState } from '../../../core/service/contract/index.js';
-import type { Sn2PreloadApi } from '../../../core/service/contract/bridge.js';
-import { electronTransport } from '../transport/electron-transport.js';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { SettingsSchema, type UpdateState } from '../../../core/service/contract/index.js';
+import { fakeCore, type Replies } from '../testing/fake-core.js';
 import { CoreProvider } from '../state/core-context.js';
 import { SettingsPage } from './SettingsPage.js';
 
 afterEach(cleanup);
-
-type Replies = Record<string, (input: unknown) => unknown>;
-
-/**
- * A preload stand-in answering per command. Replies go through the real electron transport, so each one
- * must match the contract's output schema, as the core's would.
- */
-function fakeCore(replies: Replies) {
-  const listeners = new Set<(e: unknown) => void>();
-  const calls: Array<{ command: string; input: unknown }> = [];
-  const api: Sn2PreloadApi = {
-    invoke: async (command, input) => {
-      calls.push({ command, input });
-      const reply = replies[command];
-      if (!reply) return { ok: false, error: { code: 'unavailable', message: `${command} not here` } };
-      return { ok: true, result: reply(input) };
-    },
-    onEvent: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  };
-  return {
-    transport: electronTransport(api),
-    calls,
-    push: (event: CoreEvent) => act(() => listeners.forEach((l) => l(event))),
-  };
-}
 
 const settings = SettingsSchema.parse({ version: 1 });
 const baseReplies = (update: UpdateState): Replies => ({
