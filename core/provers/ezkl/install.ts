@@ -29,8 +29,6 @@ export interface EzklInstallProgress {
 export interface InstallEzklOptions {
   binDir: string;
   release?: EzklRelease;
-  /** `<platform>-<arch>`; default this machine. */
-  platform?: string;
   onProgress?: (p: EzklInstallProgress) => void;
   signal?: AbortSignal;
 }
@@ -47,7 +45,7 @@ const MAX_UNPACK_FACTOR = 8;
 
 export async function installEzkl(options: InstallEzklOptions): Promise<InstalledEzkl> {
   const release = options.release ?? loadEzklRelease();
-  const choice = chooseEzklAsset(release, options.platform ?? platformKey());
+  const choice = chooseEzklAsset(release, platformKey());
   if (!choice.installable) throw new NativeToolError('ezkl', choice.reason);
   const { asset } = choice;
   mkdirSync(options.binDir, { recursive: true, mode: 0o700 });

@@ -18,10 +18,8 @@ export async function ezklStatus(options: {
   release?: EzklRelease;
 }): Promise<EzklStatus> {
   const release = options.release ?? loadEzklRelease();
-  const [found, choice] = [
-    await locateEzkl({ configuredPath: options.configuredPath, binDir: options.binDir }),
-    chooseEzklAsset(release, platformKey()),
-  ];
+  const found = await locateEzkl({ configuredPath: options.configuredPath, binDir: options.binDir });
+  const choice = chooseEzklAsset(release, platformKey());
   return {
     version: release.version,
     installed: found.cli !== null,

@@ -4,7 +4,7 @@ import { ezklStatus } from '../../provers/ezkl/status.js';
 import { locateEzkl } from '../../provers/ezkl/native-cli.js';
 import { installEzkl, type EzklInstallProgress } from '../../provers/ezkl/install.js';
 
-export const INSTALL_EZKL_TASK = 'provers.installEzkl';
+const INSTALL_EZKL_TASK = 'provers.installEzkl';
 
 const stageLabel: Record<EzklInstallProgress['stage'], string> = {
   download: 'Downloading ezkl',
