@@ -72,8 +72,8 @@ export default tseslint.config(
             },
             {
               // A regex: gitignore-style groups cannot re-include a folder under an excluded one.
-              regex: '(^|/)core/(?!service/contract(/|$))',
-              message: 'The renderer talks to the core only through core/service/contract.',
+              regex: '(^|/)core/(?!contract(/|$))',
+              message: 'The renderer talks to the core only through core/contract.',
             },
           ],
         },

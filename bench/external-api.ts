@@ -8,7 +8,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import WebSocket from 'ws';
 import { parsePyJson, type PyDict } from '../core/bittensor/wire/index.js';
-import { silentLogger } from '../core/service/logger.js';
+import { silentLogger } from '../core/contract/logger.js';
 import { Sn2Metrics } from '../core/service/metrics/sn2-metrics.js';
 import { startMetricsServer } from '../core/service/metrics/metrics-server.js';
 import { ensureApiCertificate } from '../core/validator/api/certificate.js';

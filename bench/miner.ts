@@ -25,7 +25,7 @@ import type { CircuitProver, ProofResult } from '../core/miner/circuit-prover.js
 import { Miner } from '../core/miner/miner.js';
 import { createProverPool } from '../core/provers/pool.js';
 import { makeProver } from '../core/provers/prover.js';
-import { percentile } from '../core/service/proof-log.js';
+import { percentile } from '../core/contract/proof-log-stats.js';
 import { QueryZkProof } from '../core/sn2/synapses.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);

@@ -1,5 +1,5 @@
 // Main process: applies the app-level settings (login item, update channel) whenever they change.
-import type { Settings } from '../core/service/contract/index.js';
+import type { Settings } from '../core/contract/index.js';
 
 export const START_HIDDEN_ARG = '--hidden';
 

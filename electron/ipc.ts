@@ -2,9 +2,9 @@
 // window showing our own page) and validated against the contract before CoreService sees it.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { CoreService } from '../core/service/core-service.js';
-import type { BridgeResponse } from '../core/service/contract/bridge.js';
-import type { CoreEvent } from '../core/service/contract/index.js';
-import { dispatchCommand } from '../core/ui-server/dispatch-command.js';
+import type { BridgeResponse } from '../core/contract/bridge.js';
+import type { CoreEvent } from '../core/contract/index.js';
+import { dispatchCommand } from '../core/service/dispatch-command.js';
 import { IPC_EVENT, IPC_INVOKE } from './channels.js';
 import { isAppUrl } from './security.js';
 

@@ -17,7 +17,7 @@ import {
 import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { CoreService } from '../core/service/core-service.js';
-import type { CoreEvent, RunState, Settings } from '../core/service/contract/index.js';
+import type { CoreEvent, RunState, Settings } from '../core/contract/index.js';
 import { APP_ORIGIN, IPC_EVENT } from './channels.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { hardenSession, lockDownContents, secureWebPreferences } from './security.js';

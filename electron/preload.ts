@@ -2,7 +2,7 @@
 // exactly two functions and forwards opaque data; the main process validates everything it receives.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from './channels.js';
-import type { Sn2PreloadApi } from '../core/service/contract/bridge.js';
+import type { Sn2PreloadApi } from '../core/contract/bridge.js';
 
 const api: Sn2PreloadApi = {
   invoke: (command, input) => ipcRenderer.invoke(IPC_INVOKE, { command, input }),

@@ -1,7 +1,7 @@
 // Main process: the Electron security checklist in one place, applied to every window and session.
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { APP_ORIGIN } from './channels.js';
-import { WEB_UI_CSP } from '../core/ui-server/static-files.js';
+import { WEB_UI_CSP } from '../core/contract/web-ui-csp.js';
 
 /** CSP for the renderer: the same policy the web UI serves (own scripts and styles only, no remote anything). */
 export const RENDERER_CSP = WEB_UI_CSP;

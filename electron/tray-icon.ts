@@ -1,5 +1,5 @@
 // Main process: a tray icon drawn in code (a filled circle, colour by state), so no image file is needed.
-import type { RunState } from '../core/service/contract/index.js';
+import type { RunState } from '../core/contract/index.js';
 
 const COLOURS: Record<RunState | 'unavailable', [number, number, number]> = {
   running: [46, 160, 67],

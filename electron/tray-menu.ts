@@ -1,6 +1,6 @@
 // Main process: the tray's status line and actions, built from plain state (testable without Electron).
 import type { MenuItemConstructorOptions } from 'electron';
-import type { RunState } from '../core/service/contract/index.js';
+import type { RunState } from '../core/contract/index.js';
 import type { UpdateState } from './updater.js';
 
 export interface TrayState {

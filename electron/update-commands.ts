@@ -1,7 +1,7 @@
 // Main process: the contract's update.* commands served by the real UpdateController, in front of the
 // core (whose own handlers answer `unsupported`, as they do in `sn2 ui` and the CLI).
 import type { CoreService } from '../core/service/core-service.js';
-import type { CommandName, CommandOutput } from '../core/service/contract/index.js';
+import type { CommandName, CommandOutput } from '../core/contract/index.js';
 import type { UpdateController } from './updater.js';
 
 export type CoreFacade = Pick<CoreService, 'invoke' | 'onEvent'>;

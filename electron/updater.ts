@@ -1,7 +1,7 @@
 // Main process: auto-update through electron-updater. Checks at start and every few hours, downloads
 // in the background, and installs only on the user's request and only when no proof is in flight.
 import type { AppUpdater, UpdateInfo } from 'electron-updater';
-import type { UpdateState as ContractUpdateState } from '../core/service/contract/index.js';
+import type { UpdateState as ContractUpdateState } from '../core/contract/index.js';
 
 /** The contract's update state; `unsupported` is what a core without this controller reports. */
 export type UpdateState = Exclude<ContractUpdateState, { kind: 'unsupported' }>;

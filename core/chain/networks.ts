@@ -1,4 +1,4 @@
-import { DEFAULT_NETUID, type Network } from '../service/contract/settings.js';
+import { DEFAULT_NETUID, type Network } from '../contract/settings.js';
 import { UserError } from '../util/errors.js';
 
 export interface NetworkPreset {

@@ -1,4 +1,4 @@
-import type { Standing } from '../service/contract/events.js';
+import type { Standing } from '../contract/events.js';
 import type { Metagraph } from './metagraph.js';
 
 /** The node's position in the metagraph, with the reason each number is zero when it is. */

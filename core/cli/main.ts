@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { EXIT, UsageError, fail } from './context.js';
-import { APP_VERSION } from '../service/version.js';
+import { APP_VERSION } from '../contract/version.js';
 
 export function buildProgram(): Command {
   const program = new Command('sn2')

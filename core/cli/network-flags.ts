@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { walletPaths } from '../bittensor/wallet/index.js';
-import { NetworkSchema, type Network } from '../service/contract/settings.js';
+import { NetworkSchema, type Network } from '../contract/settings.js';
 import { defaultSn2Netuid } from '../sn2/constants.js';
 import { UserError } from '../util/errors.js';
 

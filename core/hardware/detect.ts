@@ -3,7 +3,7 @@ import { statfs } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { arch } from 'node:os';
-import type { HardwareReport } from '../service/contract/hardware.js';
+import type { HardwareReport } from '../contract/hardware.js';
 import { hardwareVerdict } from './verdict.js';
 
 /** Detect CPU, memory, disk (free space where the data lives), OS and GPUs. Works without any GPU. */

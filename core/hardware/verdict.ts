@@ -1,4 +1,4 @@
-import type { HardwareReport } from '../service/contract/hardware.js';
+import type { HardwareReport } from '../contract/hardware.js';
 
 /** SN2's published miner recommendations. */
 export const SN2_MINIMUMS = { cores: 8, memoryBytes: 32 * 1024 ** 3, diskBytes: 100 * 1024 ** 3 } as const;

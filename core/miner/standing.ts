@@ -1,4 +1,4 @@
-import type { CircuitStats, Standing } from '../service/contract/events.js';
+import type { CircuitStats, Standing } from '../contract/events.js';
 import type { MinerMetagraph } from './miner-ports.js';
 
 /** The miner's on-chain standing, with the reason each number is zero when it is. */

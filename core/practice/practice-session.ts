@@ -7,7 +7,7 @@ import { CircuitStore } from '../circuits/store.js';
 import { bootstrapSubnet } from '../chain/devnet/bootstrap.js';
 import { startDevnet, type Devnet } from '../chain/devnet/start-devnet.js';
 import { fetchMetagraph } from '../chain/metagraph.js';
-import type { CoreEvent } from '../service/contract/events.js';
+import type { CoreEvent } from '../contract/events.js';
 import { Miner } from '../miner/miner.js';
 import { minerChain } from '../miner/chain-adapter.js';
 import { engineProver } from '../miner/engine-prover.js';
@@ -18,7 +18,7 @@ import { Validator } from '../validator/validator.js';
 import { validatorChain } from '../validator/chain-adapter.js';
 import { engineVerifier } from '../validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../validator/scoring/witness.js';
-import { validatorCircuits } from './practice-circuits.js';
+import { validatorCircuits } from '../validator/validator-circuits.js';
 
 export interface PracticeSessionOptions {
   /** Folder for the validator state, the devnet cache and the circuit cache. */

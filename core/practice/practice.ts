@@ -1,5 +1,5 @@
-import type { CoreEvent } from '../service/contract/events.js';
-import { percentile } from '../service/proof-log.js';
+import type { CoreEvent } from '../contract/events.js';
+import { percentile } from '../contract/proof-log-stats.js';
 import { PracticeSession, type PracticeSessionOptions } from './practice-session.js';
 
 export interface PracticeOptions {

@@ -7,11 +7,12 @@ import {
   type CommandName,
   type CommandOutput,
   type CoreEvent,
-} from './contract/index.js';
+} from '../contract/index.js';
 import { dataPaths } from '../util/paths.js';
 import { SettingsStore } from './settings-store.js';
 import { ProofLog } from './proof-log.js';
-import { createLogger, type Logger } from './logger.js';
+import type { Logger } from '../contract/logger.js';
+import { createLogger } from './logger.js';
 import { InvalidInputError, UserError } from '../util/errors.js';
 import { formatZodError, zodIssues } from '../util/zod-error.js';
 import { handlerFactories, type HandlerMap } from './handlers/index.js';

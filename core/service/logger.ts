@@ -2,8 +2,6 @@ import { pino, type Logger } from 'pino';
 import { join } from 'node:path';
 import { RotatingFile } from '../util/rotating-file.js';
 
-export type { Logger };
-
 /** Structured JSON logs in <logs>/sn2.log (rotated at 10 MB, 3 kept). Secrets are never passed to it. */
 export function createLogger(logsDir: string, level = process.env.SN2_LOG_LEVEL ?? 'info'): Logger {
   const file = new RotatingFile(join(logsDir, 'sn2.log'));
@@ -19,6 +17,3 @@ export function createLogger(logsDir: string, level = process.env.SN2_LOG_LEVEL 
     { write: (line: string) => file.write(line) },
   );
 }
-
-/** A logger that drops everything, for tests and short-lived CLI runs that don't want a log file. */
-export const silentLogger = (): Logger => pino({ level: 'silent' });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ProofLogEntrySchema, type ProofLogEntry, type CircuitStats } from './contract/events.js';
+import { ProofLogEntrySchema, type ProofLogEntry, type CircuitStats } from '../contract/events.js';
+import { circuitStats } from '../contract/proof-log-stats.js';
 import { RotatingFile } from '../util/rotating-file.js';
 
 /** The proof log, persisted as JSON lines (one entry per line) and kept in memory for the UI. */
@@ -52,27 +53,4 @@ function readEntries(path: string): ProofLogEntry[] {
     }
   }
   return entries;
-}
-
-export function circuitStats(entries: ProofLogEntry[]): CircuitStats[] {
-  const by = new Map<string, ProofLogEntry[]>();
-  for (const e of entries) by.set(e.circuitId, [...(by.get(e.circuitId) ?? []), e]);
-  return [...by.entries()].map(([circuitId, list]) => {
-    const ok = list.filter((e) => e.status === 'verified');
-    const times = ok.map((e) => e.totalMs).sort((a, b) => a - b);
-    return {
-      circuitId,
-      circuitName: list[list.length - 1].circuitName,
-      count: list.length,
-      successRate: ok.length / list.length,
-      p50Ms: percentile(times, 0.5),
-      p95Ms: percentile(times, 0.95),
-    };
-  });
-}
-
-/** Nearest-rank percentile of a sorted list (0 for an empty one). */
-export function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { SETTINGS_VERSION, SettingsSchema, type Settings, type SettingsPatch } from './contract/settings.js';
+import { SETTINGS_VERSION, SettingsSchema, type Settings, type SettingsPatch } from '../contract/settings.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { InvalidInputError, UserError } from '../util/errors.js';
 import { formatZodError, zodIssues } from '../util/zod-error.js';

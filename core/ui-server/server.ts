@@ -11,10 +11,10 @@ import {
   BRIDGE_TOKEN_FRAGMENT_KEY,
   BRIDGE_TOKEN_PROTOCOL_PREFIX,
   type BridgeResponse,
-} from '../service/contract/bridge.js';
+} from '../contract/bridge.js';
 import type { CoreService } from '../service/core-service.js';
 import { UserError } from '../util/errors.js';
-import { dispatchCommand } from './dispatch-command.js';
+import { dispatchCommand } from '../service/dispatch-command.js';
 import { bearerToken, createBridgeToken, tokenMatches } from './token.js';
 import { hostHeaderAllowed, isLoopbackHost } from './host-check.js';
 import { SECURITY_HEADERS, serveStatic } from './static-files.js';

@@ -1,4 +1,4 @@
-import type { ProofStatus } from '../service/contract/events.js';
+import type { ProofStatus } from '../contract/events.js';
 
 const NO_STATUS = 'the reply carried no status code (not a valid synapse)';
 

@@ -7,7 +7,7 @@ import {
   type PyValue,
   type SynapseDefinition,
 } from '../bittensor/wire/index.js';
-import type { CoreEvent, ProofLogEntry } from '../service/contract/events.js';
+import type { CoreEvent, ProofLogEntry } from '../contract/events.js';
 import { CAPACITY_TIMEOUT_SECONDS, MAX_CONCURRENT_REQUESTS } from '../sn2/constants.js';
 import { ProofOfWeightsSynapse, QueryForCapacities, QueryZkProof } from '../sn2/synapses.js';
 import { errorMessage } from '../util/errors.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
 import { detectHardware } from '../../hardware/detect.js';
 import { dataDir } from '../../util/paths.js';
-import type { HardwareReport } from '../../service/contract/hardware.js';
+import type { HardwareReport } from '../../contract/hardware.js';
 
 export function registerHardware(program: Command): void {
   program

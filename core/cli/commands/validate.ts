@@ -2,7 +2,7 @@ import { addNetworkFlags, networkFromFlags, walletFromFlags, type NetworkFlags }
 import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
 import { createLogger } from '../../service/logger.js';
-import { SETTINGS_VERSION, SettingsSchema } from '../../service/contract/settings.js';
+import { SETTINGS_VERSION, SettingsSchema } from '../../contract/settings.js';
 import { startNetworkValidator } from '../../service/node-runtime/network-validator.js';
 import { dataPaths } from '../../util/paths.js';
 import {

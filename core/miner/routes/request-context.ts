@@ -1,4 +1,4 @@
-import type { ProofLogEntry } from '../../service/contract/events.js';
+import type { ProofLogEntry } from '../../contract/events.js';
 
 /** Who sent a request and when it must be answered (from the axon after blacklist + verify). */
 export interface CallerContext {

@@ -1,6 +1,6 @@
 import { arch, platform } from 'node:os';
 import type { AreaFactory } from './types.js';
-import { APP_VERSION } from '../version.js';
+import { APP_VERSION } from '../../contract/version.js';
 
 export const appHandlers: AreaFactory = (ctx) => ({
   handlers: {

@@ -16,8 +16,8 @@ import { UserError } from '../../util/errors.js';
 import { connectionLostError } from './chain-connection-lost.js';
 import { chainSignerFromKey } from '../../chain/signer.js';
 import { raoToTao } from '../../chain/units.js';
-import { DEFAULT_NETUID } from '../contract/settings.js';
-import { SignerPayloadSchema } from '../contract/signing.js';
+import { DEFAULT_NETUID } from '../../contract/settings.js';
+import { SignerPayloadSchema } from '../../contract/signing.js';
 import { readColdkeyPub, readHotkeyPub, unlockColdkey } from '../../bittensor/wallet/index.js';
 
 /**

@@ -3,7 +3,7 @@ import { CircuitStore } from '../../circuits/store.js';
 import { generateInput, hasInputHandler } from '../../circuits/inputs/registry.js';
 import { PRACTICE_CIRCUIT_ID } from '../../circuits/constants.js';
 import { createProvingEngine, type ProvingEngine } from '../../provers/engine.js';
-import type { CommandOutput } from '../contract/index.js';
+import type { CommandOutput } from '../../contract/index.js';
 
 /**
  * `circuits.list`, `circuits.fetch` (downloads with `progress` events) and `hardware.benchmark` (real

@@ -6,7 +6,7 @@ import { fetchMetagraph, type Metagraph } from '../../chain/metagraph.js';
 import { resolveEndpoint } from '../../chain/networks.js';
 import { CircuitStore } from '../../circuits/store.js';
 import { errorMessage } from '../../util/errors.js';
-import { DEFAULT_NETUID } from '../contract/index.js';
+import { DEFAULT_NETUID } from '../../contract/index.js';
 import {
   axonLocalCheck,
   externalIpCheck,

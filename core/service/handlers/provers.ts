@@ -1,5 +1,5 @@
 import type { AreaFactory } from './types.js';
-import type { CommandOutput } from '../contract/index.js';
+import type { CommandOutput } from '../../contract/index.js';
 import { ezklStatus } from '../../provers/ezkl/status.js';
 import { locateEzkl } from '../../provers/ezkl/native-cli.js';
 import { installEzkl, type EzklInstallProgress } from '../../provers/ezkl/install.js';

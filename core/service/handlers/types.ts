@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CommandName, CommandOutput, commandSchemas } from '../contract/index.js';
+import type { CommandName, CommandOutput, commandSchemas } from '../../contract/index.js';
 import type { ServiceContext } from '../core-service.js';
 
 export type Handler<N extends CommandName> = (

@@ -1,5 +1,5 @@
 import type { AreaFactory } from './types.js';
-import type { UpdateState } from '../contract/index.js';
+import type { UpdateState } from '../../contract/index.js';
 
 /** Where the core runs without an updater (`sn2 ui`, the CLI); the Electron main serves these itself. */
 export const NO_UPDATER = {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../contract/logger.js';
 import type { Sn2Metrics } from './sn2-metrics.js';
 
 export interface MetricsServerOptions {

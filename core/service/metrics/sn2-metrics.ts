@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { CoreEvent, ProofLogEntry } from '../contract/index.js';
+import type { CoreEvent, ProofLogEntry } from '../../contract/index.js';
 
 /** A number the owner of a queue reports on each scrape (the validator's request queue, the API's pending calls). */
 export type DepthSource = () => number;

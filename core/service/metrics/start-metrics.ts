@@ -1,5 +1,5 @@
-import type { Settings, CoreEvent } from '../contract/index.js';
-import type { Logger } from '../logger.js';
+import type { Settings, CoreEvent } from '../../contract/index.js';
+import type { Logger } from '../../contract/logger.js';
 import { Sn2Metrics, attachMetrics } from './sn2-metrics.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 

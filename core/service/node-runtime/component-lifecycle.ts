@@ -1,4 +1,4 @@
-import type { CircuitStats, CommandOutput, CoreEvent, RunState } from '../contract/index.js';
+import type { CircuitStats, CommandOutput, CoreEvent, RunState } from '../../contract/index.js';
 import { errorMessage } from '../../util/errors.js';
 
 export type ComponentStatus = CommandOutput<'miner.status'>;

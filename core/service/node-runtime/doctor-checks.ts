@@ -6,7 +6,7 @@ import type { CircuitStore } from '../../circuits/store.js';
 import type { Metagraph } from '../../chain/metagraph.js';
 import { errorMessage } from '../../util/errors.js';
 import { resolveExternalIp, type IpLookup } from '../../chain/external-ip.js';
-import type { CommandOutput, Settings } from '../contract/index.js';
+import type { CommandOutput, Settings } from '../../contract/index.js';
 
 export type DoctorCheck = CommandOutput<'doctor.run'>['checks'][number];
 

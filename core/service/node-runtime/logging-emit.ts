@@ -1,4 +1,4 @@
-import type { CoreEvent } from '../contract/index.js';
+import type { CoreEvent } from '../../contract/index.js';
 import type { ServiceContext } from '../core-service.js';
 
 /** Emit through the service and keep the lines a person reads later (Logs view) in sn2.log. */

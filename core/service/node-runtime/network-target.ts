@@ -4,7 +4,7 @@ import { ChainClient } from '../../chain/client.js';
 import { resolveEndpoint } from '../../chain/networks.js';
 import { quoteBurnedRegister } from '../../chain/actions/registration.js';
 import { raoToTao } from '../../chain/units.js';
-import { DEFAULT_NETUID, type CoreEvent, type Settings } from '../contract/index.js';
+import { DEFAULT_NETUID, type CoreEvent, type Settings } from '../../contract/index.js';
 import { errorMessage } from '../../util/errors.js';
 
 /** A real network as the settings name it: endpoint, netuid, the user's hotkey and a connected client. */

@@ -4,8 +4,8 @@ import { dataPaths } from '../../util/paths.js';
 import type { Sr25519Signer } from '../../bittensor/signer.js';
 import { PracticeSession } from '../../practice/practice-session.js';
 import { errorMessage } from '../../util/errors.js';
-import type { CoreEvent, Settings } from '../contract/index.js';
-import type { Logger } from '../logger.js';
+import type { CoreEvent, Settings } from '../../contract/index.js';
+import type { Logger } from '../../contract/logger.js';
 import type { RunningNode } from './component-lifecycle.js';
 
 export interface PracticeNetworkOptions {

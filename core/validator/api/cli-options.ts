@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { SettingsPatch } from '../../service/contract/index.js';
+import type { SettingsPatch } from '../../contract/index.js';
 import { UserError, errorMessage } from '../../util/errors.js';
 import { whitelistKeys } from './auth-headers.js';
 

@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import type { Logger } from '../../service/logger.js';
+import type { Logger } from '../../contract/logger.js';
 import { authenticate, whitelistKeys, type AuthPolicy } from './auth-headers.js';
 import { PermitCache } from './permit-cache.js';
 import { RateLimiter } from './rate-limiter.js';

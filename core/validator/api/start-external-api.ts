@@ -1,6 +1,6 @@
 import type { ApiPromise } from '@polkadot/api';
-import type { Logger } from '../../service/logger.js';
-import type { Settings } from '../../service/contract/index.js';
+import type { Logger } from '../../contract/logger.js';
+import type { Settings } from '../../contract/index.js';
 import type { ChainSigner } from '../../chain/signer.js';
 import { errorMessage } from '../../util/errors.js';
 import { ensureApiCertificate, type ApiCertificate } from './certificate.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../service/logger.js';
+import type { Logger } from '../../contract/logger.js';
 import type { Sr25519Signer } from '../../bittensor/signer.js';
 import { errorMessage } from '../../util/errors.js';
 import { signPublishHeaders } from './publish-headers.js';

@@ -1,4 +1,4 @@
-import type { CommandOutput } from '../../../core/service/contract/index.js';
+import type { CommandOutput } from '../../../core/contract/index.js';
 import { useQuery } from '../state/use-query.js';
 import { useCoreEvent } from '../state/use-core-events.js';
 import { Card, Loading } from './Card.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { CoreEvent } from '../../../core/service/contract/index.js';
-import type { Sn2PreloadApi } from '../../../core/service/contract/bridge.js';
+import type { CoreEvent } from '../../../core/contract/index.js';
+import type { Sn2PreloadApi } from '../../../core/contract/bridge.js';
 import { electronTransport } from '../transport/electron-transport.js';
 import { CoreProvider } from '../state/core-context.js';
 import { EzklPanel } from './EzklPanel.js';

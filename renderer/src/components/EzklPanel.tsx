@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CommandOutput, CoreEvent } from '../../../core/service/contract/index.js';
+import type { CommandOutput, CoreEvent } from '../../../core/contract/index.js';
 import { Loading } from './Card.js';
 import { ErrorNote } from './ErrorNote.js';
 import { useQuery } from '../state/use-query.js';

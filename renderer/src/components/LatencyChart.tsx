@@ -1,4 +1,4 @@
-import type { CircuitStats } from '../../../core/service/contract/index.js';
+import type { CircuitStats } from '../../../core/contract/index.js';
 import { formatMs, percent } from '../format.js';
 
 const BAR = 22;

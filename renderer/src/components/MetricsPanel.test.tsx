@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { MetricSnapshotSchema, type MetricSnapshot } from '../../../core/service/contract/index.js';
+import { MetricSnapshotSchema, type MetricSnapshot } from '../../../core/contract/index.js';
 import { MetricsPanel } from './MetricsPanel.js';
 
 afterEach(cleanup);

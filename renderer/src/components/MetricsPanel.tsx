@@ -1,4 +1,4 @@
-import type { MetricSnapshot } from '../../../core/service/contract/index.js';
+import type { MetricSnapshot } from '../../../core/contract/index.js';
 import { ErrorNote } from './ErrorNote.js';
 import { requestCounts, verificationOutcomes, type Role } from './metrics-summary.js';
 

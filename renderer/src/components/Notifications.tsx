@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CoreEvent } from '../../../core/service/contract/index.js';
+import type { CoreEvent } from '../../../core/contract/index.js';
 import { useCoreEvent } from '../state/use-core-events.js';
 
 type Note = Extract<CoreEvent, { type: 'notification' }> & { id: number };

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ProofLogEntry } from '../../../core/service/contract/index.js';
+import type { ProofLogEntry } from '../../../core/contract/index.js';
 import { formatBytes, formatDateTime, formatMs } from '../format.js';
 
 /** The details drawer of one proof: a modal dialog (focus kept inside, Esc closes). */

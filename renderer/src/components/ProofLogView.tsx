@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { ProofLogEntry, ProofStatus } from '../../../core/service/contract/index.js';
+import type { ProofLogEntry, ProofStatus } from '../../../core/contract/index.js';
 import { VirtualList } from './VirtualList.js';
 import { ProofDetails } from './ProofDetails.js';
 import { downloadText, proofLogToCsv } from './proof-log-export.js';

@@ -1,4 +1,4 @@
-import type { Standing } from '../../../core/service/contract/index.js';
+import type { Standing } from '../../../core/contract/index.js';
 import { useCoreEvent } from '../state/use-core-events.js';
 import { useQuery } from '../state/use-query.js';
 import { Card, Loading } from './Card.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { UpdateState } from '../../../core/service/contract/index.js';
+import type { UpdateState } from '../../../core/contract/index.js';
 import { ErrorNote } from './ErrorNote.js';
 import { useQuery } from '../state/use-query.js';
 import { useAction } from '../state/use-action.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Settings } from '../../../core/service/contract/index.js';
+import type { Settings } from '../../../core/contract/index.js';
 import { Card } from './Card.js';
 import { Check, Field } from './SettingsFields.js';
 

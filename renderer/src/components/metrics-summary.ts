@@ -1,4 +1,4 @@
-import type { CircuitStats, MetricSnapshot } from '../../../core/service/contract/index.js';
+import type { CircuitStats, MetricSnapshot } from '../../../core/contract/index.js';
 
 // What the Mining/Validator pages show, read from the core's Prometheus registry (`metrics.snapshot`):
 // the same counters `/metrics` exposes, so a dashboard and the app never disagree.

@@ -1,4 +1,4 @@
-import type { ProofLogEntry } from '../../../core/service/contract/index.js';
+import type { ProofLogEntry } from '../../../core/contract/index.js';
 
 const COLUMNS: Array<keyof ProofLogEntry> = [
   'id',

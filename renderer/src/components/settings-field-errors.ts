@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { InputIssue } from '../../../core/service/contract/bridge.js';
+import type { InputIssue } from '../../../core/contract/bridge.js';
 
 /** The settings field (by the id of its input) that each settings path of the core's schema belongs to. */
 const FIELD_OF_PATH: Array<[prefix: string, fieldId: string]> = [

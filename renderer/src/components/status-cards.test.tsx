@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { SettingsSchema, type Network } from '../../../core/service/contract/index.js';
+import { SettingsSchema, type Network } from '../../../core/contract/index.js';
 import { CoreProvider } from '../state/core-context.js';
 import { fakeCore, Refusal, type Replies } from '../testing/fake-core.js';
 import { DoctorCard } from './DoctorCard.js';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { CommandOutput } from '../../../core/service/contract/index.js';
+import type { CommandOutput } from '../../../core/contract/index.js';
 import { useAction } from '../state/use-action.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 

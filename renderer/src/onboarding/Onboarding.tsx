@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Network } from '../../../core/service/contract/index.js';
+import type { Network } from '../../../core/contract/index.js';
 import { NetworkStep } from './NetworkStep.js';
 import { CreateWallet } from './CreateWallet.js';
 import { ExistingWallet, MnemonicImport } from './ImportWallet.js';

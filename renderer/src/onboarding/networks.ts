@@ -1,4 +1,4 @@
-import type { Network } from '../../../core/service/contract/index.js';
+import type { Network } from '../../../core/contract/index.js';
 
 /** The networks offered to a person; `network.presets` from the core supplies endpoints when available. */
 export const NETWORK_CHOICES: Array<{ network: Network; label: string; description: string }> = [

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CoreEvent } from '../../../core/service/contract/index.js';
+import type { CoreEvent } from '../../../core/contract/index.js';
 import { Card, Loading, Page } from '../components/Card.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { useQuery } from '../state/use-query.js';

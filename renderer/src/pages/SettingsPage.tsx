@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Settings } from '../../../core/service/contract/index.js';
+import type { Settings } from '../../../core/contract/index.js';
 import { Card, Loading, Page } from '../components/Card.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { useQuery } from '../state/use-query.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CoreEvent } from '../../../core/service/contract/index.js';
+import type { CoreEvent } from '../../../core/contract/index.js';
 import { Card, Page } from '../components/Card.js';
 import { RunControl } from '../components/RunControl.js';
 import { ProofLogView } from '../components/ProofLogView.js';

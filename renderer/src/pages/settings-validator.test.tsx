@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { SettingsSchema, type UpdateState } from '../../../core/service/contract/index.js';
+import { SettingsSchema, type UpdateState } from '../../../core/contract/index.js';
 import { fakeCore, type Replies } from '../testing/fake-core.js';
 import { CoreProvider } from '../state/core-context.js';
 import { SettingsPage } from './SettingsPage.js';

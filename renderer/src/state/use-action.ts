@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { CommandInput, CommandName, CommandOutput } from '../../../core/service/contract/index.js';
+import type { CommandInput, CommandName, CommandOutput } from '../../../core/contract/index.js';
 import { useCore } from './core-context.js';
 
 export interface ActionState<N extends CommandName> {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { CommandOutput, RunState } from '../../../core/service/contract/index.js';
+import type { CommandOutput, RunState } from '../../../core/contract/index.js';
 import { useCore } from './core-context.js';
 import { useCoreEvent } from './use-core-events.js';
 import { useQuery } from './use-query.js';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { CoreEvent, CoreEventType } from '../../../core/service/contract/index.js';
+import type { CoreEvent, CoreEventType } from '../../../core/contract/index.js';
 import { useCore } from './core-context.js';
 
 type EventOf<T extends CoreEventType> = Extract<CoreEvent, { type: T }>;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { MetricSnapshot } from '../../../core/service/contract/index.js';
+import type { MetricSnapshot } from '../../../core/contract/index.js';
 import { useQuery } from './use-query.js';
 
 export interface MetricsState {

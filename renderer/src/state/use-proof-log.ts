@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProofLogEntry } from '../../../core/service/contract/index.js';
+import type { ProofLogEntry } from '../../../core/contract/index.js';
 import { useCoreEvent } from './use-core-events.js';
 import { useQuery } from './use-query.js';
 

@@ -1,6 +1,6 @@
 import { act } from '@testing-library/react';
-import type { BridgeError, Sn2PreloadApi } from '../../../core/service/contract/bridge.js';
-import type { CoreEvent } from '../../../core/service/contract/index.js';
+import type { BridgeError, Sn2PreloadApi } from '../../../core/contract/bridge.js';
+import type { CoreEvent } from '../../../core/contract/index.js';
 import { electronTransport } from '../transport/electron-transport.js';
 
 export type Replies = Record<string, (input: unknown) => unknown>;

@@ -1,5 +1,5 @@
-import type { Sn2PreloadApi } from '../../../core/service/contract/bridge.js';
-import type { CommandName, CoreEvent } from '../../../core/service/contract/index.js';
+import type { Sn2PreloadApi } from '../../../core/contract/bridge.js';
+import type { CommandName, CoreEvent } from '../../../core/contract/index.js';
 import { parseEvent, unwrapResponse } from './envelope.js';
 import { Listeners } from './listeners.js';
 import type { ConnectionState, CoreTransport } from './transport.js';

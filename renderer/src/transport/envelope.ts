@@ -4,8 +4,8 @@ import {
   type CommandName,
   type CommandOutput,
   type CoreEvent,
-} from '../../../core/service/contract/index.js';
-import { BridgeResponseSchema } from '../../../core/service/contract/bridge.js';
+} from '../../../core/contract/index.js';
+import { BridgeResponseSchema } from '../../../core/contract/bridge.js';
 import { CoreCallError } from './transport.js';
 
 /** Unwraps a bridge envelope into the command's typed output, or throws CoreCallError. */

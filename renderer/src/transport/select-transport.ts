@@ -1,5 +1,5 @@
-import type { Sn2PreloadApi } from '../../../core/service/contract/bridge.js';
-import { BRIDGE_TOKEN_FRAGMENT_KEY } from '../../../core/service/contract/bridge.js';
+import type { Sn2PreloadApi } from '../../../core/contract/bridge.js';
+import { BRIDGE_TOKEN_FRAGMENT_KEY } from '../../../core/contract/bridge.js';
 import { electronTransport } from './electron-transport.js';
 import { webTransport } from './web-transport.js';
 import type { CoreTransport } from './transport.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, fireEvent } from '@testing-library/react';
-import type { Sn2PreloadApi } from '../../../core/service/contract/bridge.js';
-import type { CoreEvent, ProofLogEntry } from '../../../core/service/contract/index.js';
+import type { Sn2PreloadApi } from '../../../core/contract/bridge.js';
+import type { CoreEvent, ProofLogEntry } from '../../../core/contract/index.js';
 import { electronTransport } from './electron-transport.js';
 import { takeTokenFromLocation } from './select-transport.js';
 import { CoreCallError } from './transport.js';

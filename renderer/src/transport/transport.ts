@@ -1,10 +1,5 @@
-import type {
-  CommandInput,
-  CommandName,
-  CommandOutput,
-  CoreEvent,
-} from '../../../core/service/contract/index.js';
-import type { BridgeErrorCode, InputIssue } from '../../../core/service/contract/bridge.js';
+import type { CommandInput, CommandName, CommandOutput, CoreEvent } from '../../../core/contract/index.js';
+import type { BridgeErrorCode, InputIssue } from '../../../core/contract/bridge.js';
 
 /** Whether the transport can currently reach the core (the web bridge can lose its socket). */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';

@@ -3,8 +3,8 @@ import {
   BRIDGE_EVENTS_PROTOCOL,
   BRIDGE_INVOKE_PATH,
   BRIDGE_TOKEN_PROTOCOL_PREFIX,
-} from '../../../core/service/contract/bridge.js';
-import type { CommandName, CoreEvent } from '../../../core/service/contract/index.js';
+} from '../../../core/contract/bridge.js';
+import type { CommandName, CoreEvent } from '../../../core/contract/index.js';
 import { parseEvent, unwrapResponse } from './envelope.js';
 import { Listeners } from './listeners.js';
 import { CoreCallError, type ConnectionState, type CoreTransport } from './transport.js';

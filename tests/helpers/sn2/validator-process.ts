@@ -15,7 +15,7 @@ import { CircuitStore } from '../../../core/circuits/store.js';
 import { createProverPool } from '../../../core/provers/pool.js';
 import { makeProver } from '../../../core/provers/prover.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
-import { validatorCircuits } from '../../../core/practice/practice-circuits.js';
+import { validatorCircuits } from '../../../core/validator/validator-circuits.js';
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../core/sn2/constants.js';
 import { validatorChain } from '../../../core/validator/chain-adapter.js';
 import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';

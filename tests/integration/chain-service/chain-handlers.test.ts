@@ -12,7 +12,7 @@ import { fetchMetagraph } from '../../../core/chain/metagraph.js';
 import { TAO } from '../../../core/chain/units.js';
 import { createHotkey, createWallet } from '../../../core/bittensor/wallet/index.js';
 import { CoreService } from '../../../core/service/core-service.js';
-import { silentLogger } from '../../../core/service/logger.js';
+import { silentLogger } from '../../../core/contract/logger.js';
 import type { SignerPayloadJSON } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import { DEVNET_TEST_CACHE, fixtureSpecPath } from '../chain/devnet-fixture.js';

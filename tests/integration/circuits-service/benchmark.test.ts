@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreService } from '../../../core/service/core-service.js';
-import { silentLogger } from '../../../core/service/logger.js';
+import { silentLogger } from '../../../core/contract/logger.js';
 import { PRACTICE_CIRCUIT_ID, SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../core/circuits/constants.js';
-import type { CoreEvent } from '../../../core/service/contract/index.js';
+import type { CoreEvent } from '../../../core/contract/index.js';
 
 const core = new CoreService({ dataDir: mkdtempSync(join(tmpdir(), 'sn2-bench-')), logger: silentLogger() });
 afterAll(() => core.close());

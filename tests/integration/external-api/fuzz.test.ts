@@ -9,7 +9,7 @@ import type WebSocket from 'ws';
 import { ensureApiCertificate, type ApiCertificate } from '../../../core/validator/api/certificate.js';
 import { ExternalApiServer } from '../../../core/validator/api/server.js';
 import { signAuthHeaders } from '../../../core/validator/api/auth-headers.js';
-import { silentLogger } from '../../../core/service/logger.js';
+import { silentLogger } from '../../../core/contract/logger.js';
 import type { ExternalCircuitInfo } from '../../../core/validator/api/types.js';
 import type { Sr25519Signer } from '../../../core/bittensor/signer.js';
 import { closeAndWait, httpsGet, openRpc, roundTrip } from './tls-client.js';

@@ -9,7 +9,7 @@ import { validateInput } from '../../../core/circuits/inputs/registry.js';
 import { CircuitStore } from '../../../core/circuits/store.js';
 import { createProverPool, type ProverPool } from '../../../core/provers/pool.js';
 import { makeProver, type Prover } from '../../../core/provers/prover.js';
-import { silentLogger } from '../../../core/service/logger.js';
+import { silentLogger } from '../../../core/contract/logger.js';
 import { ensureApiCertificate, type ApiCertificate } from '../../../core/validator/api/certificate.js';
 import { circuitCatalog } from '../../../core/validator/api/circuit-catalog.js';
 import { ExternalApiServer } from '../../../core/validator/api/server.js';

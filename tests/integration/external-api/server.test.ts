@@ -8,7 +8,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { ensureApiCertificate, type ApiCertificate } from '../../../core/validator/api/certificate.js';
 import { ExternalApiServer } from '../../../core/validator/api/server.js';
 import { signAuthHeaders } from '../../../core/validator/api/auth-headers.js';
-import { silentLogger } from '../../../core/service/logger.js';
+import { silentLogger } from '../../../core/contract/logger.js';
 import type {
   ExternalCircuitInfo,
   ExternalProofRequest,

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoreService } from '../../../core/service/core-service.js';
-import { silentLogger } from '../../../core/service/logger.js';
+import { silentLogger } from '../../../core/contract/logger.js';
 import { Sn2Metrics, attachMetrics } from '../../../core/service/metrics/sn2-metrics.js';
 import { startMetricsServer, type MetricsServer } from '../../../core/service/metrics/metrics-server.js';
-import type { ProofLogEntry } from '../../../core/service/contract/index.js';
+import type { ProofLogEntry } from '../../../core/contract/index.js';
 
 let dir: string;
 let service: CoreService;

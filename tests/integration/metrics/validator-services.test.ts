@@ -9,9 +9,9 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { CoreService } from '../../../core/service/core-service.js';
-import { silentLogger } from '../../../core/service/logger.js';
-import { SettingsSchema } from '../../../core/service/contract/index.js';
-import { startValidatorServices } from '../../../core/validator/api/start-validator-services.js';
+import { silentLogger } from '../../../core/contract/logger.js';
+import { SettingsSchema } from '../../../core/contract/index.js';
+import { startValidatorServices } from '../../../core/service/node-runtime/start-validator-services.js';
 
 const freePort = () =>
   new Promise<number>((resolve) => {

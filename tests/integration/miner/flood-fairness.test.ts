@@ -6,7 +6,7 @@ import { Miner } from '../../../core/miner/miner.js';
 import type { ProverPool } from '../../../core/provers/pool.js';
 import { QUERY_OUTPUT_ERROR } from '../../../core/sn2/constants.js';
 import { QueryZkProof } from '../../../core/sn2/synapses.js';
-import type { CoreEvent, ProofLogEntry } from '../../../core/service/contract/events.js';
+import type { CoreEvent, ProofLogEntry } from '../../../core/contract/events.js';
 import { processResponse } from '../../../core/validator/response/process-response.js';
 import type { ProofVerifier } from '../../../core/validator/response/process-response.js';
 import { countingProver } from '../../helpers/sn2/counting-prover.js';

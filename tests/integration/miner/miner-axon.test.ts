@@ -20,7 +20,7 @@ import {
   QueryForCapacities,
   QueryZkProof,
 } from '../../../core/sn2/synapses.js';
-import type { CoreEvent } from '../../../core/service/contract/events.js';
+import type { CoreEvent } from '../../../core/contract/events.js';
 
 const pool = createProverPool({ size: 1 });
 let prover: Prover;

@@ -6,7 +6,7 @@ import { axonTransport } from '../../../core/bittensor/transport.js';
 import { Axon } from '../../../core/bittensor/wire/axon.js';
 import { Miner } from '../../../core/miner/miner.js';
 import type { ProverPool } from '../../../core/provers/pool.js';
-import type { CoreEvent } from '../../../core/service/contract/events.js';
+import type { CoreEvent } from '../../../core/contract/events.js';
 import { ComponentLifecycle } from '../../../core/service/node-runtime/component-lifecycle.js';
 import { practiceEngine } from '../../helpers/sn2/practice-setup.js';
 

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
-import { validatorCircuits } from '../../../core/practice/practice-circuits.js';
+import { validatorCircuits } from '../../../core/validator/validator-circuits.js';
 import { EZKL_VERSION, EzklCli } from '../../../core/provers/ezkl/native-cli.js';
 import { createProverPool } from '../../../core/provers/pool.js';
 import { makeProver } from '../../../core/provers/prover.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sharedPath } from '../../helpers/shared.js';
 import { PracticeSession } from '../../../core/practice/practice-session.js';
 import { ComponentLifecycle } from '../../../core/service/node-runtime/component-lifecycle.js';
-import type { CoreEvent } from '../../../core/service/contract/events.js';
+import type { CoreEvent } from '../../../core/contract/events.js';
 
 describe('a practice session whose devnet dies after running', () => {
   it('moves the component to error with the reason and releases the session', async () => {

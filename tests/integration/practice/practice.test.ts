@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedPath } from '../../helpers/shared.js';
 import { runPractice } from '../../../core/practice/practice.js';
-import type { CoreEvent } from '../../../core/service/contract/events.js';
+import type { CoreEvent } from '../../../core/contract/events.js';
 
 describe('sn2 practice end-to-end (real subtensor runtime, real axon/dendrite, real proofs)', () => {
   it('runs 3 rounds: every honest proof verified, weights read back from chain storage', async () => {

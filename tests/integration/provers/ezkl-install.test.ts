@@ -11,7 +11,7 @@ import { createProverPool } from '../../../core/provers/pool.js';
 import { CircuitStore } from '../../../core/circuits/store.js';
 import { ChecksumMismatchError } from '../../../core/circuits/errors.js';
 import { CoreService } from '../../../core/service/core-service.js';
-import type { CoreEvent } from '../../../core/service/contract/index.js';
+import type { CoreEvent } from '../../../core/contract/index.js';
 import {
   releaseFor,
   sha256,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, stringToU8a } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, sr25519Verify } from '@polkadot/util-crypto';
-import { silentLogger } from '../../../core/service/logger.js';
+import { silentLogger } from '../../../core/contract/logger.js';
 import { ProofPublisher, type PublishableProof } from '../../../core/validator/publishing/proof-publisher.js';
 import {
   proofStorageUrl,

@@ -13,7 +13,7 @@ import { Miner } from '../../../core/miner/miner.js';
 import { createProverPool } from '../../../core/provers/pool.js';
 import { makeProver, type Prover } from '../../../core/provers/prover.js';
 import { QueryZkProof } from '../../../core/sn2/synapses.js';
-import type { CoreEvent } from '../../../core/service/contract/events.js';
+import type { CoreEvent } from '../../../core/contract/events.js';
 
 /** A real proof (engine worker pool) that starts late, so stop() is called while it is in flight. */
 function slowProver(prover: Prover): Prover {

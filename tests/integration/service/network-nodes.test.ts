@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { startDevnet, type Devnet } from '../../../core/chain/devnet/start-devnet.js';
 import { bootstrapSubnet } from '../../../core/chain/devnet/bootstrap.js';
 import { CoreService } from '../../../core/service/core-service.js';
-import type { CoreEvent } from '../../../core/service/contract/index.js';
+import type { CoreEvent } from '../../../core/contract/index.js';
 import { DEVNET_TEST_CACHE } from '../chain/devnet-fixture.js';
 import { sharedPath } from '../../helpers/shared.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedPath } from '../../helpers/shared.js';
 import { CoreService } from '../../../core/service/core-service.js';
-import type { CoreEvent, ProofLogEntry } from '../../../core/service/contract/index.js';
+import type { CoreEvent, ProofLogEntry } from '../../../core/contract/index.js';
 
 /**
  * The app's "Practice" network through CoreService.invoke only: a real devnet, our miner registered,

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcMain, WebContents } from 'electron';
 import { CoreService } from '../../../core/service/core-service.js';
-import { silentLogger } from '../../../core/service/logger.js';
-import type { BridgeResponse } from '../../../core/service/contract/bridge.js';
+import { silentLogger } from '../../../core/contract/logger.js';
+import type { BridgeResponse } from '../../../core/contract/bridge.js';
 
 vi.mock('electron', () => ({}));
 const { registerCoreIpc } = await import('../../../electron/ipc.js');

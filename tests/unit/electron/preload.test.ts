@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Sn2PreloadApi } from '../../../core/service/contract/bridge.js';
+import type { Sn2PreloadApi } from '../../../core/contract/bridge.js';
 
 const exposed: Record<string, unknown> = {};
 const ipcRenderer = {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { SettingsSchema } from '../../../core/service/contract/index.js';
+import { SettingsSchema } from '../../../core/contract/index.js';
 import {
   addExternalApiOptions,
   externalApiSettingsPatch,

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commandNames } from '../../../core/service/contract/index.js';
+import { commandNames } from '../../../core/contract/index.js';
 import { handlerFactories } from '../../../core/service/handlers/index.js';
 import { CoreService } from '../../../core/service/core-service.js';
-import { silentLogger } from '../../../core/service/logger.js';
+import { silentLogger } from '../../../core/contract/logger.js';
 
 describe('handler factories', () => {
   it('together serve every command of the contract, each exactly once', () => {

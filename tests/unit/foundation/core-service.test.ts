@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreService } from '../../../core/service/core-service.js';
-import { silentLogger } from '../../../core/service/logger.js';
-import type { CoreEvent, ProofLogEntry } from '../../../core/service/contract/index.js';
+import { silentLogger } from '../../../core/contract/logger.js';
+import type { CoreEvent, ProofLogEntry } from '../../../core/contract/index.js';
 
 const newService = () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sn2-core-'));

@@ -19,7 +19,7 @@ vi.mock('systeminformation', () => ({
 
 const { detectHardware } = await import('../../../core/hardware/detect.js');
 const { hardwareVerdict } = await import('../../../core/hardware/verdict.js');
-const { HardwareReportSchema } = await import('../../../core/service/contract/hardware.js');
+const { HardwareReportSchema } = await import('../../../core/contract/hardware.js');
 
 describe('hardware', () => {
   it('reports a GPU-less machine and says plainly what falls short', async () => {

@@ -3,7 +3,7 @@ import {
   ComponentLifecycle,
   type RunningNode,
 } from '../../../core/service/node-runtime/component-lifecycle.js';
-import type { CoreEvent } from '../../../core/service/contract/events.js';
+import type { CoreEvent } from '../../../core/contract/events.js';
 
 /** A node whose health hook the test fires, as a dying axon or devnet would. */
 function node(): RunningNode & { die(reason: string): void; stops: number } {

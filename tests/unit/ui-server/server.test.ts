@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import WebSocket from 'ws';
 import { CoreService } from '../../../core/service/core-service.js';
-import { silentLogger } from '../../../core/service/logger.js';
+import { silentLogger } from '../../../core/contract/logger.js';
 import { startUiServer, type UiServer } from '../../../core/ui-server/server.js';
 import { UserError } from '../../../core/util/errors.js';
 

@@ -3,13 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreService } from '../../../core/service/core-service.js';
-import { silentLogger } from '../../../core/service/logger.js';
+import { silentLogger } from '../../../core/contract/logger.js';
 import { metricsHandlers } from '../../../core/service/handlers/metrics.js';
 import {
   MetricSnapshotSchema,
   type MetricSnapshot,
   type ProofLogEntry,
-} from '../../../core/service/contract/index.js';
+} from '../../../core/contract/index.js';
 
 const services: CoreService[] = [];
 afterEach(async () => {

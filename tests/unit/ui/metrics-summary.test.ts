@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Sn2Metrics } from '../../../core/service/metrics/sn2-metrics.js';
-import type { ProofLogEntry } from '../../../core/service/contract/index.js';
+import type { ProofLogEntry } from '../../../core/contract/index.js';
 import {
   histogramQuantile,
   requestCounts,

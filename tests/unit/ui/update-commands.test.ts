@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppUpdater } from 'electron-updater';
 import { CoreService } from '../../../core/service/core-service.js';
-import { silentLogger } from '../../../core/service/logger.js';
-import { dispatchCommand } from '../../../core/ui-server/dispatch-command.js';
+import { silentLogger } from '../../../core/contract/logger.js';
+import { dispatchCommand } from '../../../core/service/dispatch-command.js';
 import { UpdateController } from '../../../electron/updater.js';
 import { withUpdateCommands } from '../../../electron/update-commands.js';
 

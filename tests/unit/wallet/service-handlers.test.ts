@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreService } from '../../../core/service/core-service.js';
 import { createLogger } from '../../../core/service/logger.js';
-import type { CoreEvent } from '../../../core/service/contract/index.js';
+import type { CoreEvent } from '../../../core/contract/index.js';
 import { Keypair } from '../../../core/bittensor/keys/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sn2-wallet-svc-'));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CommandOutput } from '../../../../core/service/contract/index.js';
+import type { CommandOutput } from '../../../../core/contract/index.js';
 import { useAction } from '../../state/use-action.js';
 import { useQuery } from '../../state/use-query.js';
 import { ErrorNote } from '../../components/ErrorNote.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, fireEvent } from '@testing-library/react';
-import type { Sn2PreloadApi } from '../../../../core/service/contract/bridge.js';
+import type { Sn2PreloadApi } from '../../../../core/contract/bridge.js';
 import { electronTransport } from '../../transport/electron-transport.js';
 import type { CoreTransport } from '../../transport/transport.js';
 import { CoreProvider } from '../../state/core-context.js';

@@ -1,4 +1,4 @@
-import type { CommandOutput } from '../../../../core/service/contract/index.js';
+import type { CommandOutput } from '../../../../core/contract/index.js';
 import { formatTao } from '../../format.js';
 
 export type RegistrationCost = CommandOutput<'chain.registrationCost'>;

@@ -1,5 +1,5 @@
 import type { SignerPayloadJSON } from '@polkadot/types/types';
-import type { SignerPayload } from '../../../../core/service/contract/index.js';
+import type { SignerPayload } from '../../../../core/contract/index.js';
 
 /** An account a browser wallet extension (polkadot{.js}, Talisman, SubWallet…) shares with this page. */
 export interface ExtensionAccount {

@@ -1,14 +1,14 @@
 import type { ApiPromise } from '@polkadot/api';
-import type { Settings, CoreEvent } from '../../service/contract/index.js';
-import type { Logger } from '../../service/logger.js';
+import type { Settings, CoreEvent } from '../../contract/index.js';
+import type { Logger } from '../../contract/logger.js';
 import type { Sr25519Signer } from '../../bittensor/signer.js';
 import { chainSignerFromKey } from '../../chain/signer.js';
-import { startMetrics, type RunningMetrics } from '../../service/metrics/start-metrics.js';
-import { ProofPublisher } from '../publishing/proof-publisher.js';
-import { proofStorageUrl } from '../publishing/publish-url.js';
-import { startExternalApi } from './start-external-api.js';
-import type { ExternalApiServer } from './server.js';
-import type { CircuitCatalog, ExternalRequestSink } from './types.js';
+import { startMetrics, type RunningMetrics } from '../metrics/start-metrics.js';
+import { ProofPublisher } from '../../validator/publishing/proof-publisher.js';
+import { proofStorageUrl } from '../../validator/publishing/publish-url.js';
+import { startExternalApi } from '../../validator/api/start-external-api.js';
+import type { ExternalApiServer } from '../../validator/api/server.js';
+import type { CircuitCatalog, ExternalRequestSink } from '../../validator/api/types.js';
 
 export interface ValidatorServicesArgs {
   settings: Settings;

@@ -1,11 +1,11 @@
-import { commandSchemas, isCommandName } from '../service/contract/index.js';
+import { commandSchemas, isCommandName } from '../contract/index.js';
 import {
   BridgeRequestSchema,
   type BridgeErrorCode,
   type BridgeResponse,
   type InputIssue,
-} from '../service/contract/bridge.js';
-import { CommandUnavailableError, type CoreService } from '../service/core-service.js';
+} from '../contract/bridge.js';
+import { CommandUnavailableError, type CoreService } from './core-service.js';
 import { InvalidInputError, UserError, errorMessage } from '../util/errors.js';
 import { formatZodError, zodIssues } from '../util/zod-error.js';
 

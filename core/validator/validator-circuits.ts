@@ -2,7 +2,7 @@ import { PRACTICE_CIRCUIT_ID } from '../circuits/constants.js';
 import { generateInput, validateInput } from '../circuits/inputs/registry.js';
 import type { CircuitStore } from '../circuits/store.js';
 import type { Prover } from '../provers/prover.js';
-import type { ValidatorCircuit } from '../validator/request/build-request.js';
+import type { ValidatorCircuit } from './request/build-request.js';
 
 /**
  * The circuits a validator sends: every loaded circuit the proving engine can verify here (its
