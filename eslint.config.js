@@ -1,5 +1,30 @@
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { dirname, resolve } from 'node:path';
+import { layerViolation } from './scripts/core-layers.mjs';
+
+// One-way layers inside core/ (scripts/core-layers.mjs): every relative import must go down a layer.
+const layersPlugin = {
+  rules: {
+    'one-way': {
+      meta: { type: 'problem', schema: [], docs: { description: 'core/ imports go down a layer only' } },
+      create(context) {
+        const check = (node) => {
+          const spec = node.source?.value;
+          if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+          const why = layerViolation(context.filename, resolve(dirname(context.filename), spec));
+          if (why) context.report({ node: node.source, message: why });
+        };
+        return {
+          ImportDeclaration: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+          ImportExpression: check,
+        };
+      },
+    },
+  },
+};
 
 // Layer rules (VS Code style): core/ is plain Node and never reaches into electron or the renderer;
 // the renderer sees the core only through the contract (zod schemas + types); electron/ only
@@ -15,19 +40,21 @@ const forbidElectronAndRenderer = {
   ],
 };
 
-// Miner and validator logic reach the network only through core/bittensor/transport.ts, so another
-// transport (v11 plain HTTP, QUIC) plugs in without touching them.
-const onlyThroughTransport = {
+// Miner and validator logic speak SN2's own messages through core/sn2/transport/sn2-transport.ts; the v10
+// synapse model (bittensor/wire, the v10 adapters) stays behind the seam, so another protocol plugs in
+// without touching them. The composition roots (practice, service, cli) pick the adapter.
+const protocolNeutral = {
   patterns: [
     ...forbidElectronAndRenderer.patterns,
     {
-      regex: '(^|/)bittensor/wire/(axon|dendrite)(\\.js)?$',
-      message: 'Serve and call peers through core/bittensor/transport.ts (TransportServer/TransportClient).',
+      regex: '(^|/)bittensor/wire(/|$)',
+      message:
+        'Miner and validator logic use SN2 messages (core/sn2/transport/sn2-transport.ts), not the v10 wire model.',
     },
     {
-      regex: '(^|/)bittensor/wire(/index(\\.js)?)?$',
-      importNames: ['Axon', 'Dendrite'],
-      message: 'Serve and call peers through core/bittensor/transport.ts (TransportServer/TransportClient).',
+      regex: '(^|/)sn2/transport/v10-',
+      message:
+        'The v10 adapter is chosen by a composition root (core/service, core/practice), not by miner/validator logic.',
     },
   ],
 };
@@ -53,10 +80,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['core/**/*.ts'], rules: { 'no-restricted-imports': ['error', forbidElectronAndRenderer] } },
   {
-    files: ['core/{miner,validator,practice,service}/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', onlyThroughTransport] },
+    files: ['core/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'no-restricted-imports': ['error', forbidElectronAndRenderer], 'layers/one-way': 'error' },
+  },
+  {
+    files: ['core/miner/**/*.ts', 'core/validator/**/*.ts'],
+    ignores: ['core/validator/api/**'],
+    rules: { 'no-restricted-imports': ['error', protocolNeutral] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -14,7 +14,7 @@ import { cryptoWaitReady, sr25519PairFromSeed, sr25519Verify as utilVerify } fro
 import { encodeAddress } from '@polkadot/util-crypto';
 import { Axon, createSynapse, Dendrite } from '../core/bittensor/wire/index.js';
 import type { Sr25519Signer } from '../core/bittensor/signer.js';
-import { QueryForCapacities } from '../core/sn2/synapses.js';
+import { QueryForCapacities } from '../core/sn2/transport/v10-synapses.js';
 
 function signerFromSeed(byte: number): Sr25519Signer {
   const pair = sr25519PairFromSeed(new Uint8Array(32).fill(byte));

@@ -26,7 +26,8 @@ import { Miner } from '../core/miner/miner.js';
 import { createProverPool } from '../core/provers/pool.js';
 import { makeProver } from '../core/provers/prover.js';
 import { percentile } from '../core/contract/proof-log-stats.js';
-import { QueryZkProof } from '../core/sn2/synapses.js';
+import { QueryZkProof } from '../core/sn2/transport/v10-synapses.js';
+import { v10Server } from '../core/sn2/transport/v10-server.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const LEVELS = [1, 4, 16];
@@ -137,11 +138,10 @@ for (const [name, prover, concurrency] of [
   ['reference', cliProver(real), 1],
 ] as const) {
   const miner = new Miner({
-    signer: minerKey,
+    hotkey: minerKey.address,
+    server: v10Server(minerKey, { port: 0, host: '127.0.0.1' }),
     prover,
     chain: null,
-    port: 0,
-    host: '127.0.0.1',
     blacklist: { disabled: true },
     concurrency,
     emit: () => undefined,

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Sr25519Signer } from '../bittensor/signer.js';
-import { axonServer, type AxonServerOptions, type TransportServer } from '../bittensor/transport.js';
-import type { SynapseOf } from '../bittensor/wire/index.js';
 import type { CircuitStats, CoreEvent, ProofLogEntry, Standing } from '../contract/events.js';
 import { circuitStats } from '../contract/proof-log-stats.js';
-import { Competition, ProofOfWeightsSynapse, QueryForCapacities, QueryZkProof } from '../sn2/synapses.js';
+import type { Caller, Sn2Server } from '../sn2/transport/sn2-transport.js';
 import { errorMessage } from '../util/errors.js';
 import { FailureSignal } from '../util/failure-signal.js';
 import { blacklistReason, type BlacklistPolicy, type CallerInfo } from './blacklist.js';
@@ -12,7 +9,7 @@ import type { CircuitProver } from './circuit-prover.js';
 import type { MinerChain, MinerMetagraph } from './miner-ports.js';
 import { ProofScheduler } from './proof-scheduler.js';
 import { ProofTimeEstimator } from './proof-time-estimator.js';
-import { handleCapacities } from './routes/capacities.js';
+import { capacitiesOf } from './routes/capacities.js';
 import { handleCompetition } from './routes/competition.js';
 import { handleProofOfWeights } from './routes/proof-of-weights.js';
 import { handleQueryZkProof, type RouteOutcome } from './routes/query-zk-proof.js';
@@ -20,12 +17,11 @@ import type { CallerContext } from './routes/request-context.js';
 import { minerStanding } from './standing.js';
 
 export interface MinerOptions {
-  signer: Sr25519Signer;
+  /** The miner's hotkey (ss58): the one the server signs with and the metagraph lists. */
+  hotkey: string;
   prover: CircuitProver;
   /** null: `--no-chain` (diagnostics/tests): every route served, blacklist off. */
   chain: MinerChain | null;
-  port: number;
-  host?: string;
   /** Public IP announced on chain (resolved by the caller; manual override wins). */
   externalIp?: string;
   blacklist: BlacklistPolicy;
@@ -36,10 +32,8 @@ export interface MinerOptions {
   emit: (event: CoreEvent) => void;
   /** ms between metagraph syncs (upstream: at most hourly); also the deregistration watch. */
   resyncMs?: number;
-  /** Options of the default v10 axon (ignored with `server`). */
-  axon?: Omit<AxonServerOptions, 'port' | 'host'>;
-  /** The transport to serve on; default a v10 axon on `host:port` signed with `signer`. */
-  server?: TransportServer;
+  /** Where SN2's messages are served (a protocol adapter, e.g. `v10Server` in core/sn2/transport). */
+  server: Sn2Server;
 }
 
 export class MinerNotRegisteredError extends Error {
@@ -59,7 +53,7 @@ export class MinerNotRegisteredError extends Error {
  * proof-log entry; per-circuit stats and on-chain standing as events.
  */
 export class Miner {
-  private readonly server: TransportServer;
+  private readonly server: Sn2Server;
   private readonly scheduler: ProofScheduler;
   private readonly estimator = new ProofTimeEstimator();
   private readonly stopping = new AbortController();
@@ -76,17 +70,9 @@ export class Miner {
 
   constructor(private readonly o: MinerOptions) {
     this.scheduler = new ProofScheduler({ concurrency: o.concurrency, estimateMs: this.estimator.estimate });
-    this.server =
-      o.server ??
-      axonServer(o.signer, {
-        ...o.axon,
-        port: o.port,
-        host: o.host ?? '0.0.0.0',
-        // Our scheduler decides what runs; the axon only has to hand requests over.
-        concurrency: Math.max(64, o.axon?.concurrency ?? 0),
-      });
+    this.server = o.server;
     this.server.onError((err) => this.health.fail(`the axon server failed: ${errorMessage(err)}`));
-    this.attachRoutes();
+    this.serveRoutes();
   }
 
   /** Health hook: called once if the miner dies while serving (its axon server fails). */
@@ -95,7 +81,7 @@ export class Miner {
   }
 
   get hotkey(): string {
-    return this.o.signer.address;
+    return this.o.hotkey;
   }
 
   get endpoint(): { host: string; port: number } | undefined {
@@ -192,12 +178,12 @@ export class Miner {
     );
   }
 
-  private blacklistHook = (hotkey: string | null): readonly [boolean, string] => {
+  private blacklist(hotkey: string | null): string | null {
     const policy = this.o.chain ? this.o.blacklist : { disabled: true };
     const reason = blacklistReason(hotkey ?? '', (h) => this.callers.get(h), policy);
     if (reason) this.log('info', `blacklisted ${hotkey}: ${reason}`);
-    return reason ? [true, reason] : [false, 'Allowed'];
-  };
+    return reason ?? null;
+  }
 
   private track<T>(answer: Promise<T>): Promise<T> {
     this.answering.add(answer);
@@ -205,18 +191,18 @@ export class Miner {
     return answer;
   }
 
-  private caller(hotkey: string, timeout: number | null): CallerContext {
-    const info = this.callers.get(hotkey);
+  private caller(c: Caller): CallerContext {
+    const info = this.callers.get(c.hotkey);
     return {
-      hotkey,
+      hotkey: c.hotkey,
       uid: info?.uid,
       stake: info?.stake ?? 0,
       receivedAt: performance.now(),
-      timeoutSeconds: timeout ?? 12,
+      timeoutSeconds: c.timeoutSeconds ?? 12,
     };
   }
 
-  private attachRoutes(): void {
+  private serveRoutes(): void {
     const deps = () => ({
       prover: this.o.prover,
       scheduler: this.scheduler,
@@ -224,41 +210,28 @@ export class Miner {
       signal: this.stopping.signal,
       competitionOnly: this.o.competitionOnly ?? false,
     });
-    const priority = (hotkey: string | null) => this.callers.get(hotkey ?? '')?.stake ?? 0;
-    // The two proof routes: blacklisted, stake-ordered, tracked until answered, logged with timings.
-    const proofRoute = <D extends typeof QueryZkProof | typeof ProofOfWeightsSynapse>(
-      def: D,
-      handle: (
-        s: SynapseOf<D>,
-        caller: CallerContext,
-        d: ReturnType<typeof deps>,
-      ) => Promise<RouteOutcome<SynapseOf<D>>>,
-    ) =>
-      this.server.serve(def, {
-        blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
-        priority: (s) => priority(s.dendrite.hotkey),
-        forward: (s, ctx) =>
-          this.track(
-            (async () => {
-              const caller = this.caller(ctx.hotkey, s.timeout);
-              return this.finish(await handle(s, caller, deps()), caller.receivedAt);
-            })(),
-          ),
-      });
-    proofRoute(QueryZkProof, handleQueryZkProof);
-    proofRoute(ProofOfWeightsSynapse, handleProofOfWeights);
-    this.server.serve(QueryForCapacities, {
-      blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
-      forward: (s) => handleCapacities(s, this.o.prover, this.o.capacities ?? {}),
-    });
-    this.server.serve(Competition, {
-      blacklist: (s) => this.blacklistHook(s.dendrite.hotkey),
-      forward: (s) => handleCompetition(s),
+    // The two proof messages: stake-ordered, tracked until answered, logged with timings.
+    const proofRoute =
+      <Q, A>(handle: (q: Q, caller: CallerContext, d: ReturnType<typeof deps>) => Promise<RouteOutcome<A>>) =>
+      (query: Q, c: Caller): Promise<A> =>
+        this.track(
+          (async () => {
+            const caller = this.caller(c);
+            return this.finish(await handle(query, caller, deps()), caller.receivedAt);
+          })(),
+        );
+    this.server.serve({
+      blacklist: (hotkey) => this.blacklist(hotkey),
+      priority: (hotkey) => this.callers.get(hotkey ?? '')?.stake ?? 0,
+      queryZkProof: proofRoute(handleQueryZkProof),
+      proofOfWeights: proofRoute(handleProofOfWeights),
+      capacities: () => capacitiesOf(this.o.prover, this.o.capacities ?? {}),
+      competition: handleCompetition,
     });
   }
 
   /** Emit the proof-log entry; a produced proof is self-checked after the reply (no added latency). */
-  private finish<S>(outcome: RouteOutcome<S>, receivedAt: number): S {
+  private finish<A>(outcome: RouteOutcome<A>, receivedAt: number): A {
     const totalMs = performance.now() - receivedAt;
     const base: ProofLogEntry = {
       id: randomUUID(),
@@ -285,7 +258,7 @@ export class Miner {
       this.pendingChecks.add(check);
       void check.finally(() => this.pendingChecks.delete(check));
     } else this.record(base);
-    return outcome.synapse;
+    return outcome.answer;
   }
 
   private record(entry: ProofLogEntry): void {

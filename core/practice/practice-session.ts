@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { Keypair, generateMnemonic } from '../bittensor/keys/index.js';
 import type { Sr25519Signer } from '../bittensor/signer.js';
-import { dendriteClient, type TransportClient } from '../bittensor/transport.js';
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../sn2/constants.js';
 import { CircuitStore } from '../circuits/store.js';
 import { bootstrapSubnet } from '../chain/devnet/bootstrap.js';
@@ -19,6 +18,9 @@ import { validatorChain } from '../validator/chain-adapter.js';
 import { engineVerifier } from '../validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../validator/scoring/witness.js';
 import { validatorCircuits } from '../validator/validator-circuits.js';
+import type { Sn2Client } from '../sn2/transport/sn2-transport.js';
+import { v10Client } from '../sn2/transport/v10-client.js';
+import { v10Server } from '../sn2/transport/v10-server.js';
 
 export interface PracticeSessionOptions {
   /** Folder for the validator state, the devnet cache and the circuit cache. */
@@ -67,7 +69,7 @@ export class PracticeSession {
     readonly startBlock: number,
     readonly miner: Miner,
     readonly validator: Validator,
-    private readonly transport: TransportClient,
+    private readonly transport: Sn2Client,
     private readonly engine: ProvingEngine,
   ) {
     devnet.api.on('disconnected', () => {
@@ -92,7 +94,7 @@ export class PracticeSession {
     const devnet = await startDevnet({ port: 0, specPath: o.specPath, cacheDir: join(o.dataDir, 'devnet') });
     let miner: Miner | undefined;
     let validator: Validator | undefined;
-    let transport: TransportClient | undefined;
+    let transport: Sn2Client | undefined;
     let engine: ProvingEngine | undefined;
     try {
       const minerKey = o.minerKey ?? (await Keypair.fromMnemonic(generateMnemonic(12)));
@@ -118,11 +120,10 @@ export class PracticeSession {
       });
 
       miner = new Miner({
-        signer: minerKey,
+        hotkey: minerKey.address,
+        server: v10Server(minerKey, { port: 0, host: '127.0.0.1' }),
         prover: engineProver(store, engine.prover),
         chain: minerChain(devnet.api, 'practice', netuid, minerKey),
-        port: 0,
-        host: '127.0.0.1',
         // The chain refuses loopback addresses; the validator is pointed at the loopback axon below.
         externalIp: '10.0.0.1',
         // The practice validator holds 100 TAO of stake, below the mainnet 1024 minimum; its permit is checked.
@@ -134,12 +135,12 @@ export class PracticeSession {
       const axon = await miner.start();
       info(`miner uid ${minerUid} serving on 127.0.0.1:${axon.port}`);
 
-      transport = dendriteClient(validatorKey, { externalIp: '127.0.0.1' });
+      transport = v10Client(validatorKey, { externalIp: '127.0.0.1' });
       validator = new Validator({
         netuid,
         hotkey: validatorKey.address,
         chain: validatorChain(devnet.api, netuid, validatorKey),
-        transport,
+        client: transport,
         circuits: await validatorCircuits(store, engine.prover, true),
         verify: engineVerifier(engine.prover),
         witness: snarkjsWitnessCalculator(await witnessWasm(store)),

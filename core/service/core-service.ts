@@ -16,6 +16,7 @@ import { createLogger } from './logger.js';
 import { InvalidInputError, UserError } from '../util/errors.js';
 import { formatZodError, zodIssues } from '../util/zod-error.js';
 import { handlerFactories, type HandlerMap } from './handlers/index.js';
+import type { ServiceContext } from './service-context.js';
 
 /** A command of the contract that no area of the core serves in this build (yet). */
 export class CommandUnavailableError extends Error {
@@ -29,19 +30,6 @@ export interface ServiceOptions {
   /** Data folder; defaults to $SN2_HOME or the OS convention. */
   dataDir?: string;
   logger?: Logger;
-}
-
-/** What every handler gets: the data paths, settings, logs and a way to emit events. */
-export interface ServiceContext {
-  readonly paths: ReturnType<typeof dataPaths>;
-  readonly settings: SettingsStore;
-  readonly proofLog: ProofLog;
-  readonly logger: Logger;
-  emit(event: CoreEvent): void;
-  /** Follow the event stream (e.g. metrics); returns the unsubscribe function. */
-  onEvent(listener: (event: CoreEvent) => void): () => void;
-  /** Resolve another command, e.g. the miner asking for settings; input is validated like any call. */
-  invoke<N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>>;
 }
 
 /**

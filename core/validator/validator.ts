@@ -1,37 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import type { CallResult, PeerAddress, TransportClient } from '../bittensor/transport.js';
-import {
-  fromPlain,
-  parseSynapse,
-  toPlain,
-  type PyValue,
-  type SynapseDefinition,
-} from '../bittensor/wire/index.js';
-import type { CoreEvent, ProofLogEntry } from '../contract/events.js';
+import type { CoreEvent } from '../contract/events.js';
 import { CAPACITY_TIMEOUT_SECONDS, MAX_CONCURRENT_REQUESTS } from '../sn2/constants.js';
-import { ProofOfWeightsSynapse, QueryForCapacities, QueryZkProof } from '../sn2/synapses.js';
+import type { PeerAddress, Sn2Client } from '../sn2/transport/sn2-transport.js';
 import { errorMessage } from '../util/errors.js';
 import { FailureSignal } from '../util/failure-signal.js';
 import { ExternalRequestQueue } from './external-queue.js';
-import { DuplicateInputError, HashGuard } from './hash-guard.js';
+import { HashGuard } from './hash-guard.js';
+import { queryMiner, type RealWorldProof, type ValidatorCounters } from './query-miner.js';
 import { queryableUids, type QueryablePolicy } from './queryable.js';
-import { buildRequest, type ValidatorCircuit } from './request/build-request.js';
-import type { ValidatorRequest } from './request/validator-request.js';
-import { processResponse, type ProofVerifier, type RawResponse } from './response/process-response.js';
+import type { ValidatorCircuit } from './request/build-request.js';
+import type { ProofVerifier } from './response/process-response.js';
 import { ScoreManager } from './scoring/score-manager.js';
 import { ScoreStore } from './scoring/score-store.js';
 import type { WitnessCalculator } from './scoring/witness.js';
+import { setWeights } from './set-weights.js';
 import type { ValidatorChain, ValidatorMetagraph } from './validator-ports.js';
-import { proofLogStatus, type QueryReply } from './proof-log-status.js';
-import { weightGate, type WeightGateOptions } from './weights/weight-gate.js';
-import { weightVector } from './weights/weight-vector.js';
+import type { WeightGateOptions } from './weights/weight-gate.js';
+
+export type { ValidatorCounters } from './query-miner.js';
 
 export interface ValidatorOptions {
   netuid: number;
   hotkey: string;
   chain: ValidatorChain;
-  /** How miners are called (the v10 dendrite: `dendriteClient(hotkey)`). */
-  transport: TransportClient;
+  /** How miners are called (a protocol adapter, e.g. `v10Client(hotkey)` in core/sn2/transport). */
+  client: Sn2Client;
   circuits: ReadonlyMap<string, ValidatorCircuit>;
   verify: ProofVerifier;
   witness: WitnessCalculator;
@@ -51,26 +43,7 @@ export interface ValidatorOptions {
   /** Only for tests and practice: stop after this many requests finished. */
   maxRequests?: number;
   /** Each verified real-world (external API) proof, e.g. for proof publishing (§12). */
-  onRealWorldProof?: (p: {
-    circuitId: string;
-    requestHash: string;
-    minerUid: number;
-    proof: unknown;
-    publicSignals: unknown;
-  }) => void;
-}
-
-/** A query as sent and answered: what §8.6 judges, plus the wire status for the proof log. */
-type SentQuery = RawResponse & { reply: QueryReply };
-
-/** The SDK's model: the reply's fields and `process_time` count only on a 200. */
-function sentQuery(r: CallResult<SynapseDefinition>, deserialized: unknown): SentQuery {
-  return {
-    ok: r.ok,
-    processTime: r.ok ? (r.processTimeS ?? undefined) : undefined,
-    deserialized,
-    reply: { status: r.status, message: r.message },
-  };
+  onRealWorldProof?: (p: RealWorldProof) => void;
 }
 
 export class ValidatorNotRegisteredError extends Error {
@@ -83,15 +56,6 @@ const DEFAULT_INTERVALS = {
   weights: 60_000,
   capacities: 3_600_000,
 };
-
-/** Counters for summaries (practice mode, status). */
-export interface ValidatorCounters {
-  requested: number;
-  verified: number;
-  failed: number;
-  latenciesMs: number[];
-  weights: Array<{ ok: boolean; block?: number; detail?: string }>;
-}
 
 /**
  * The SN2 v10 validator loop (§8): a request pool of 16 over the queryable UIDs, one request per miner
@@ -254,125 +218,26 @@ export class Validator {
     return addr ? { ...addr, hotkey: n.hotkey } : undefined;
   }
 
-  /** Build, send, judge and score one request (§8.4–§8.6, §9.3). */
-  private async query(uid: number): Promise<void> {
-    let req: ValidatorRequest;
-    try {
-      req = buildRequest(uid, {
+  private query(uid: number): Promise<void> {
+    return queryMiner(
+      {
+        client: this.o.client,
         circuits: this.o.circuits,
         external: this.external,
         hashGuard: this.hashGuard,
-        takeBatchedPowItems: () => this.scores.takeBatchedPowItems(),
-      });
-    } catch (err) {
-      if (!(err instanceof DuplicateInputError))
-        this.log('warn', `request for uid ${uid} not built: ${errorMessage(err)}`);
-      return;
-    }
-    const target = this.target(uid);
-    const started = Date.now();
-    const raw: SentQuery = target
-      ? await this.send(target, req)
-      : {
-          ok: false,
-          processTime: undefined,
-          deserialized: null,
-          reply: { status: 0, message: 'no axon address on chain' },
-        };
-    const evaluation = this.scores.evaluationOf(req.circuitId);
-    const result = await processResponse(raw, {
-      circuitId: req.circuitId,
-      proofSystem: req.proofSystem,
-      expectedInput: req.input,
-      timeoutSeconds: req.timeoutSeconds,
-      maximumResponseTime: evaluation.maximumResponseTime,
-      verify: this.o.verify,
-    });
-    if (req.external) {
-      if (result.verified) {
-        req.external.resolve({ proof: result.proof, publicSignals: result.publicSignals });
-        this.o.onRealWorldProof?.({
-          circuitId: req.circuitId,
-          requestHash: req.external.request.hash,
-          minerUid: uid,
-          proof: result.proof,
-          publicSignals: result.publicSignals,
-        });
-      } else req.external.reject(new Error(result.failure ?? 'no verified proof'));
-    }
-    if (result.verified) {
-      this.counters.verified++;
-      this.counters.latenciesMs.push(result.responseTime * 1000);
-    } else this.counters.failed++;
-    const entry: ProofLogEntry = {
-      id: randomUUID(),
-      at: started,
-      role: 'validator',
-      route: req.synapse,
-      circuitId: req.circuitId,
-      circuitName: req.circuitName,
-      minerHotkey: this.meta.neurons[uid]?.hotkey,
-      minerUid: uid,
-      validatorUid: this.ownUid,
-      inputBytes: JSON.stringify(req.input).length,
-      verifyMs: result.verifyMs,
-      totalMs: raw.processTime !== undefined ? raw.processTime * 1000 : Date.now() - started,
-      proofBytes: result.verified ? result.proofSize : undefined,
-      ...proofLogStatus(raw.reply, result),
-    };
-    this.o.emit({ type: 'proof', entry });
-    const batch = await this.scores.record(
-      {
-        circuitId: req.circuitId,
-        uid,
-        verified: result.verified,
-        responseTime: result.responseTime,
-        proofSize: result.proofSize,
+        scores: this.scores,
+        meta: this.meta,
+        ownUid: this.ownUid,
+        queryable: this.queryable,
+        counters: this.counters,
+        verify: this.o.verify,
+        target: (u) => this.target(u),
+        emit: this.o.emit,
+        log: (level, msg) => this.log(level, msg),
+        onRealWorldProof: this.o.onRealWorldProof,
       },
-      { block: this.meta.block, ownUid: this.ownUid, queryable: new Set(this.queryable) },
+      uid,
     );
-    if (batch)
-      this.log('info', `scored PoW batch ${batch.step}: ${batch.updates.length} score updates persisted`);
-  }
-
-  private async send(target: PeerAddress, req: ValidatorRequest): Promise<SentQuery> {
-    const input = fromPlain(req.input) as Map<string, PyValue>;
-    const timeoutS = req.timeoutSeconds;
-    try {
-      if (req.synapse === 'QueryZkProof') {
-        const synapse = parseSynapse(QueryZkProof, {
-          query_input: new Map<string, PyValue>([
-            ['public_inputs', input],
-            ['model_id', req.circuitId],
-          ]),
-          query_output: '',
-        });
-        const r = await this.o.transport.call(target, QueryZkProof, synapse, { timeoutS });
-        return sentQuery(r, r.ok ? r.synapse.query_output : null);
-      }
-      const synapse = parseSynapse(ProofOfWeightsSynapse, {
-        subnet_uid: req.subnetUid,
-        verification_key_hash: req.circuitId,
-        proof_system: req.proofSystem,
-        inputs: input,
-        proof: '',
-        public_signals: '',
-      });
-      const r = await this.o.transport.call(target, ProofOfWeightsSynapse, synapse, { timeoutS });
-      const s = r.synapse;
-      return sentQuery(
-        r,
-        r.ok ? { inputs: toPlain(s.inputs), proof: s.proof, public_signals: s.public_signals } : null,
-      );
-    } catch (err) {
-      this.log('warn', `query to uid ${req.uid} failed: ${errorMessage(err)}`);
-      return {
-        ok: false,
-        processTime: undefined,
-        deserialized: null,
-        reply: { status: 0, message: errorMessage(err) },
-      };
-    }
   }
 
   /** Practice: score the responses of a short session now (see ScoreManager.flushPartialBatch). */
@@ -387,59 +252,35 @@ export class Validator {
     for (const uid of this.queryable) {
       const target = this.target(uid);
       if (!target) continue;
-      this.o.transport
-        .call(target, QueryForCapacities, parseSynapse(QueryForCapacities, {}), {
-          timeoutS: CAPACITY_TIMEOUT_SECONDS,
-        })
+      this.o.client
+        .capacities(target, { timeoutS: CAPACITY_TIMEOUT_SECONDS })
         .then((r) => {
-          if (r.ok && r.synapse.capacities)
-            this.log('debug', `uid ${uid} capacities ${JSON.stringify(toPlain(r.synapse.capacities))}`);
+          if (r.answer) this.log('debug', `uid ${uid} capacities ${JSON.stringify(r.answer)}`);
         })
         .catch(() => undefined);
     }
   }
 
-  /** §10: gate, vector with owner burn, submit; every attempt that passes the gate is an event. */
+  /** §10: weights from the current scores, when the gate allows (or `force`). */
   async attemptWeights(force: boolean): Promise<void> {
     this.last.weights = Date.now();
-    try {
-      await this.syncMetagraph();
-      const me = this.meta.neurons[this.ownUid];
-      const gate = weightGate(this.meta.block, me.lastUpdate, this.o.netuid, this.o.weightGate);
-      if (!gate.ok && !force) {
-        this.log('debug', `weights not set: ${gate.reason}`);
-        return;
-      }
-      const n = this.meta.neurons.length;
-      const ownerUid = this.meta.ownerHotkey
-        ? this.meta.neurons.find((x) => x.hotkey === this.meta.ownerHotkey)?.uid
-        : undefined;
-      const weights = weightVector(this.scores.snapshot(), n, ownerUid);
-      const uids = this.meta.neurons.map((x) => x.uid);
-      if (weights.every((w) => w === 0)) {
-        this.counters.weights.push({ ok: false, detail: 'all scores are zero' });
-        this.o.emit({
-          type: 'weights',
-          ok: false,
-          uids: [],
-          method: 'set_weights',
-          detail: 'nothing to set: all scores are zero',
-        });
-        return;
-      }
-      const r = await this.o.chain.setWeights(uids, weights);
-      this.counters.weights.push({ ok: true, block: r.block });
-      this.o.emit({
-        type: 'weights',
-        ok: true,
-        block: r.block,
-        uids: uids.filter((u) => weights[u] > 0),
-        method: r.method,
-      });
-    } catch (err) {
-      this.counters.weights.push({ ok: false, detail: errorMessage(err) });
-      this.o.emit({ type: 'weights', ok: false, uids: [], method: 'set_weights', detail: errorMessage(err) });
-    }
+    await setWeights(
+      {
+        netuid: this.o.netuid,
+        ownUid: this.ownUid,
+        chain: this.o.chain,
+        gate: this.o.weightGate,
+        counters: this.counters,
+        syncMetagraph: async () => {
+          await this.syncMetagraph();
+          return this.meta;
+        },
+        scores: () => this.scores.snapshot(),
+        emit: this.o.emit,
+        log: (level, msg) => this.log(level, msg),
+      },
+      force,
+    );
   }
 
   private log(level: 'debug' | 'info' | 'warn' | 'error', msg: string): void {

@@ -211,7 +211,8 @@ export const PYTHON_DUMPS: PyJsonStyle = { compact: false, allowNan: true };
 /** What a Python axon answers: Starlette `JSONResponse`. */
 export const STARLETTE_RESPONSE: PyJsonStyle = { compact: true, allowNan: false };
 
-export function dumpPyJson(value: PyValue, style: PyJsonStyle): string {
+/** `json.dumps(value, sort_keys=…)` in `style`; sorted keys compare by code point, as Python's str does. */
+export function dumpPyJson(value: PyValue, style: PyJsonStyle, options: { sortKeys?: boolean } = {}): string {
   const itemSep = style.compact ? ',' : ', ';
   const keySep = style.compact ? ':' : ': ';
   const str = style.compact ? jsonStringUtf8 : jsonStringAscii;
@@ -234,11 +235,19 @@ export function dumpPyJson(value: PyValue, style: PyJsonStyle): string {
     }
     if (Array.isArray(v)) return `[${v.map(walk).join(itemSep)}]`;
     if (v instanceof PyTuple) return `[${v.items.map(walk).join(itemSep)}]`;
-    const parts: string[] = [];
-    for (const [k, val] of v) parts.push(`${str(jsonKey(k))}${keySep}${walk(val)}`);
-    return `{${parts.join(itemSep)}}`;
+    const entries = [...v].map(([k, val]) => [jsonKey(k), val] as const);
+    if (options.sortKeys) entries.sort(([a], [b]) => compareCodePoints(a, b));
+    return `{${entries.map(([k, val]) => `${str(k)}${keySep}${walk(val)}`).join(itemSep)}}`;
   };
   return walk(value);
+}
+
+/** Python orders str by code point; JS's default sort compares UTF-16 units (differs above U+FFFF). */
+function compareCodePoints(a: string, b: string): number {
+  const ca = [...a].map((c) => c.codePointAt(0) ?? 0);
+  const cb = [...b].map((c) => c.codePointAt(0) ?? 0);
+  for (let i = 0; i < Math.min(ca.length, cb.length); i++) if (ca[i] !== cb[i]) return ca[i] - cb[i];
+  return ca.length - cb.length;
 }
 
 // json.dumps converts non-string keys the way Python does.

@@ -11,6 +11,7 @@ import { createProvingEngine } from '../../provers/engine.js';
 import { SettingsStore } from '../../service/settings-store.js';
 import { dataPaths } from '../../util/paths.js';
 import { UserError } from '../../util/errors.js';
+import { v10Server } from '../../sn2/transport/v10-server.js';
 
 interface MineOptions extends NetworkFlags {
   'axon.port': string;
@@ -58,10 +59,10 @@ export function registerMine(program: Command): void {
       for (const c of await unprovableCircuits(engine.store, engine.prover))
         out.info(`${c.name}: capacity 0 (${c.reason})`);
       const miner = new Miner({
-        signer: hotkey,
+        hotkey: hotkey.address,
+        server: v10Server(hotkey, { port }),
         prover: engineProver(engine.store, engine.prover),
         chain,
-        port,
         externalIp: o['axon.external_ip'],
         blacklist: { disabled: Boolean(o.disableBlacklist) },
         concurrency: engine.pool.size,

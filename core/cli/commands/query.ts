@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
 import { UserError } from '../../util/errors.js';
 import { loadCliHotkey } from '../load-hotkey.js';
-import { dendriteClient, type PeerAddress } from '../../bittensor/transport.js';
+import type { PeerAddress } from '../../sn2/transport/sn2-transport.js';
+import { callSynapse } from '../../sn2/transport/v10-client.js';
 import {
   BaseSynapse,
+  Dendrite,
   defineSynapse,
   parsePyJson,
   parseSynapseJson,
@@ -17,7 +19,12 @@ import {
   type PyDict,
   type SynapseDefinition,
 } from '../../bittensor/wire/index.js';
-import { Competition, ProofOfWeightsSynapse, QueryForCapacities, QueryZkProof } from '../../sn2/synapses.js';
+import {
+  Competition,
+  ProofOfWeightsSynapse,
+  QueryForCapacities,
+  QueryZkProof,
+} from '../../sn2/transport/v10-synapses.js';
 
 interface QueryFlags {
   synapse: string;
@@ -99,9 +106,10 @@ export function registerQuery(program: Command): void {
       out.info(
         `${hotkey.address} → http://${ip.includes(':') ? `[${ip}]` : ip}:${port}/${def.name} (axon hotkey ${axonHotkey})`,
       );
-      const client = dendriteClient(hotkey);
-      const result = await client.call(peer, def, synapse, { timeoutS });
-      client.close();
+      const dendrite = new Dendrite(hotkey);
+      const result = await callSynapse(dendrite, peer, def, synapse, { timeoutS }).finally(() =>
+        dendrite.close(),
+      );
       const reply = toPlain(synapseToPy(def, result.synapse)) as Record<string, unknown>;
       const response = Object.fromEntries(Object.entries(reply).filter(([k]) => !BASE_KEYS.has(k)));
       out.result(

@@ -1,4 +1,3 @@
-import type { QueryForCapacitiesSynapse } from '../../sn2/synapses.js';
 import type { CircuitProver } from '../circuit-prover.js';
 
 /** Compute units upstream's shipped `miner.config.toml` declares for every circuit (§4.8). */
@@ -11,18 +10,10 @@ export const DEFAULT_COMPUTE_UNITS = 400;
 export async function capacitiesOf(
   prover: CircuitProver,
   configured: Record<string, number>,
-): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
   for (const id of prover.circuitIds()) {
-    out.set(id, configured[id] ?? ((await prover.canProve(id)) ? DEFAULT_COMPUTE_UNITS : 0));
+    out[id] = configured[id] ?? ((await prover.canProve(id)) ? DEFAULT_COMPUTE_UNITS : 0);
   }
   return out;
-}
-
-export async function handleCapacities(
-  synapse: QueryForCapacitiesSynapse,
-  prover: CircuitProver,
-  configured: Record<string, number>,
-): Promise<QueryForCapacitiesSynapse> {
-  return { ...synapse, capacities: await capacitiesOf(prover, configured) };
 }

@@ -1,5 +1,4 @@
-import { toPlain } from '../../bittensor/wire/index.js';
-import type { ProofOfWeights } from '../../sn2/synapses.js';
+import type { PowAnswer, PowQuery } from '../../sn2/transport/sn2-transport.js';
 import { errorMessage } from '../../util/errors.js';
 import { failureStatus, proveForCaller, type ProveDeps } from './prove-request.js';
 import { bigintText, timings, type RouteOutcome } from './query-zk-proof.js';
@@ -7,16 +6,16 @@ import type { CallerContext, MinerLogDraft } from './request-context.js';
 
 /**
  * §3.3 / §7.3: circuit = `verification_key_hash`; `proof` and `public_signals` single-encoded. Every
- * failure returns the synapse unchanged (HTTP 200). In competition-only mode upstream raises (HTTP
+ * failure returns the query unchanged (HTTP 200). In competition-only mode upstream raises (HTTP
  * 500); we return it unchanged instead, which validators score the same way.
  */
 export async function handleProofOfWeights(
-  synapse: ProofOfWeights,
+  query: PowQuery,
   caller: CallerContext,
   deps: ProveDeps & { competitionOnly: boolean },
-): Promise<RouteOutcome<ProofOfWeights>> {
-  const circuitId = synapse.verification_key_hash;
-  const input = toPlain(synapse.inputs) as Record<string, unknown>;
+): Promise<RouteOutcome<PowAnswer>> {
+  const { circuitId, inputs: input } = query;
+  const unchangedAnswer: PowAnswer = { inputs: input, proof: '', publicSignals: '' };
   const log: MinerLogDraft = {
     route: 'ProofOfWeightsSynapse',
     circuitId,
@@ -27,16 +26,16 @@ export async function handleProofOfWeights(
     status: 'error',
   };
   const unchanged = (status: MinerLogDraft['status'], error: string) => ({
-    synapse,
+    answer: unchangedAnswer,
     log: { ...log, status, error },
   });
   if (deps.competitionOnly) return unchanged('rejected', 'competition-only mode');
-  if (synapse.inputs.size === 0) return unchanged('rejected', 'Empty input for proof of weights');
+  if (Object.keys(input).length === 0) return unchanged('rejected', 'Empty input for proof of weights');
   if (!deps.prover.circuitName(circuitId)) return unchanged('error', `unknown circuit ${circuitId}`);
   try {
     const result = await proveForCaller(deps, caller, circuitId, input);
     return {
-      synapse: { ...synapse, proof: result.proof, public_signals: result.publicSignals },
+      answer: { inputs: input, proof: result.proof, publicSignals: result.publicSignals },
       log: { ...log, status: 'verified', ...timings(result) },
       proof: { result, input },
     };

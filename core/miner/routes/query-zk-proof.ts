@@ -1,4 +1,3 @@
-import { toPlain, type PyValue } from '../../bittensor/wire/index.js';
 import {
   QUERY_OUTPUT_COMPETITION_ONLY,
   QUERY_OUTPUT_EMPTY_INPUT,
@@ -6,14 +5,14 @@ import {
   SINGLE_PROOF_OF_WEIGHTS_MODEL_ID,
 } from '../../sn2/constants.js';
 import { pythonJsonDumps } from '../../sn2/python-json.js';
-import type { QueryZkProofSynapse } from '../../sn2/synapses.js';
+import type { ZkProofAnswer, ZkProofQuery } from '../../sn2/transport/sn2-transport.js';
 import { errorMessage } from '../../util/errors.js';
 import type { ProofResult } from '../circuit-prover.js';
 import { failureStatus, proveForCaller, type ProveDeps } from './prove-request.js';
 import type { CallerContext, MinerLogDraft } from './request-context.js';
 
-export interface RouteOutcome<S> {
-  synapse: S;
+export interface RouteOutcome<A> {
+  answer: A;
   log: MinerLogDraft;
   /** The proof and the input it was made for, for the post-reply self-check. */
   proof?: { result: ProofResult; input: Record<string, unknown> };
@@ -25,15 +24,15 @@ export const encodeQueryOutput = (r: ProofResult): string =>
 
 /** §3.2 / §7.3: checks in upstream order, then the proof; failures are strings in `query_output`, HTTP 200. */
 export async function handleQueryZkProof(
-  synapse: QueryZkProofSynapse,
+  zk: ZkProofQuery,
   caller: CallerContext,
   deps: ProveDeps & { competitionOnly: boolean },
-): Promise<RouteOutcome<QueryZkProofSynapse>> {
-  const query = synapse.query_input;
-  const modelId = query?.get('model_id');
+): Promise<RouteOutcome<ZkProofAnswer>> {
+  const query = zk.queryInput;
+  const modelId = query?.model_id;
   const circuitId = typeof modelId === 'string' && modelId ? modelId : SINGLE_PROOF_OF_WEIGHTS_MODEL_ID;
-  const publicInputs = query?.get('public_inputs');
-  const inputBytes = publicInputs ? JSON.stringify(toPlain(publicInputs as PyValue), bigintText).length : 0;
+  const publicInputs = query?.public_inputs;
+  const inputBytes = publicInputs ? JSON.stringify(publicInputs, bigintText).length : 0;
   const log: MinerLogDraft = {
     route: 'QueryZkProof',
     circuitId,
@@ -44,20 +43,20 @@ export async function handleQueryZkProof(
     status: 'error',
   };
   const fail = (output: string, status: MinerLogDraft['status'], error: string) => ({
-    synapse: { ...synapse, query_output: output },
+    answer: { queryOutput: output },
     log: { ...log, status, error },
   });
   if (deps.competitionOnly)
     return fail(QUERY_OUTPUT_COMPETITION_ONLY, 'rejected', QUERY_OUTPUT_COMPETITION_ONLY);
-  if (!query || query.size === 0 || !isNonEmpty(publicInputs))
+  if (!query || Object.keys(query).length === 0 || !isNonEmpty(publicInputs))
     return fail(QUERY_OUTPUT_EMPTY_INPUT, 'rejected', QUERY_OUTPUT_EMPTY_INPUT);
   if (!deps.prover.circuitName(circuitId))
     return fail(QUERY_OUTPUT_ERROR, 'error', `unknown circuit ${circuitId}`);
-  const input = toPlain(publicInputs as PyValue) as Record<string, unknown>;
+  const input = publicInputs as Record<string, unknown>;
   try {
     const result = await proveForCaller(deps, caller, circuitId, input);
     return {
-      synapse: { ...synapse, query_output: encodeQueryOutput(result) },
+      answer: { queryOutput: encodeQueryOutput(result) },
       log: { ...log, status: 'verified', ...timings(result) },
       proof: { result, input },
     };
@@ -77,7 +76,7 @@ export const bigintText = (_k: string, v: unknown) => (typeof v === 'bigint' ? v
 
 function isNonEmpty(v: unknown): boolean {
   if (v === null || v === undefined) return false;
-  if (v instanceof Map) return v.size > 0;
   if (Array.isArray(v) || typeof v === 'string') return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v).length > 0;
   return true;
 }

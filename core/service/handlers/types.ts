@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CommandName, CommandOutput, commandSchemas } from '../../contract/index.js';
-import type { ServiceContext } from '../core-service.js';
+import type { ServiceContext } from '../service-context.js';
 
 export type Handler<N extends CommandName> = (
   input: z.output<(typeof commandSchemas)[N]['input']>,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AreaFactory } from './types.js';
-import type { ServiceContext } from '../core-service.js';
+import type { ServiceContext } from '../service-context.js';
 import {
   createWallet,
   listWallets,

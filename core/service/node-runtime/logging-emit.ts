@@ -1,5 +1,5 @@
 import type { CoreEvent } from '../../contract/index.js';
-import type { ServiceContext } from '../core-service.js';
+import type { ServiceContext } from '../service-context.js';
 
 /** Emit through the service and keep the lines a person reads later (Logs view) in sn2.log. */
 export function loggingEmit(ctx: ServiceContext): (event: CoreEvent) => void {

@@ -9,6 +9,7 @@ import type { Logger } from '../../contract/logger.js';
 import type { dataPaths } from '../../util/paths.js';
 import type { RunningNode } from './component-lifecycle.js';
 import { connectNetworkTarget, NodeSetupError, notRegisteredMessage } from './network-target.js';
+import { v10Server } from '../../sn2/transport/v10-server.js';
 
 export interface NetworkNodeContext {
   paths: ReturnType<typeof dataPaths>;
@@ -61,10 +62,10 @@ export async function startNetworkMiner(
         at: Date.now(),
       });
     const miner = new Miner({
-      signer: t.hotkey,
+      hotkey: t.hotkey.address,
+      server: v10Server(t.hotkey, { port: settings.axon.port }),
       prover: engineProver(engine.store, engine.prover),
       chain,
-      port: settings.axon.port,
       externalIp,
       blacklist: { disabled: settings.mining.disableBlacklist },
       capacities: settings.mining.capacities,

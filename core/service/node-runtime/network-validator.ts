@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { dendriteClient } from '../../bittensor/transport.js';
 import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
 import { inputJsonSchema, validateInput } from '../../circuits/inputs/registry.js';
 import { createProvingEngine } from '../../provers/engine.js';
@@ -16,6 +15,7 @@ import type { CoreEvent, Settings } from '../../contract/index.js';
 import type { RunningNode } from './component-lifecycle.js';
 import type { NetworkNodeContext } from './network-miner.js';
 import { connectNetworkTarget, NodeSetupError, notRegisteredMessage } from './network-target.js';
+import { v10Client } from '../../sn2/transport/v10-client.js';
 
 /**
  * The real validator on finney/test/local/custom: the user's hotkey, the v10 loop over the network's
@@ -54,7 +54,7 @@ export async function startNetworkValidator(
         'no SN2 circuit can be verified on this machine yet: download the circuits first (Hardware → Circuits, or "sn2 circuits fetch")',
       );
     const pow = await store.ensure(SINGLE_PROOF_OF_WEIGHTS_MODEL_ID, { roles: ['verify'] });
-    const transport = dendriteClient(t.hotkey);
+    const transport = v10Client(t.hotkey);
     cleanup.unshift(() => transport.close());
     // Set once the publisher exists (it starts after the validator, which it needs for the queue).
     const sink: { publish?: ValidatorOptions['onRealWorldProof'] } = {};
@@ -62,7 +62,7 @@ export async function startNetworkValidator(
       netuid: t.netuid,
       hotkey: t.hotkey.address,
       chain,
-      transport,
+      client: transport,
       circuits,
       verify: engineVerifier(engine.prover),
       witness: snarkjsWitnessCalculator(pow['circuit.wasm']),

@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../core-service.js';
+import type { ServiceContext } from '../service-context.js';
 import { PracticeNetwork } from './practice-network.js';
 import { loggingEmit } from './logging-emit.js';
 

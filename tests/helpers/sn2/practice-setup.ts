@@ -5,7 +5,7 @@ import { CircuitStore } from '../../../core/circuits/store.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
 import { generateInput } from '../../../core/circuits/inputs/registry.js';
 import { fromPlain, parseSynapse, type PyValue } from '../../../core/bittensor/wire/index.js';
-import { QueryZkProof, type QueryZkProofSynapse } from '../../../core/sn2/synapses.js';
+import { QueryZkProof, type QueryZkProofSynapse } from '../../../core/sn2/transport/v10-synapses.js';
 import type { CircuitProver } from '../../../core/miner/circuit-prover.js';
 import { engineProver } from '../../../core/miner/engine-prover.js';
 import { createProverPool, type ProverPool } from '../../../core/provers/pool.js';

@@ -9,7 +9,6 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { z } from 'zod';
 import { Keypair } from '../../../core/bittensor/keys/index.js';
-import { dendriteClient } from '../../../core/bittensor/transport.js';
 import { SUBTENSOR_SIGNED_EXTENSIONS } from '../../../core/chain/signed-extensions.js';
 import { CircuitStore } from '../../../core/circuits/store.js';
 import { createProverPool } from '../../../core/provers/pool.js';
@@ -21,6 +20,7 @@ import { validatorChain } from '../../../core/validator/chain-adapter.js';
 import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
 import { snarkjsWitnessCalculator } from '../../../core/validator/scoring/witness.js';
 import { Validator } from '../../../core/validator/validator.js';
+import { v10Client } from '../../../core/sn2/transport/v10-client.js';
 
 export const ValidatorProcessConfigSchema = z.object({
   endpoint: z.string(),
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     netuid: c.netuid,
     hotkey: key.address,
     chain: validatorChain(api, c.netuid, key),
-    transport: dendriteClient(key, { externalIp: '127.0.0.1' }),
+    client: v10Client(key, { externalIp: '127.0.0.1' }),
     circuits: new Map([[practice.id, practice]]),
     verify: engineVerifier(prover),
     witness: snarkjsWitnessCalculator(wasm),

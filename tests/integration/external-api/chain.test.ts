@@ -7,7 +7,6 @@ import { startDevnet, type Devnet } from '../../../core/chain/devnet/start-devne
 import { bootstrapSubnet, type BootstrappedSubnet } from '../../../core/chain/devnet/bootstrap.js';
 import { chainSignerFromKey } from '../../../core/chain/signer.js';
 import { Keypair, generateMnemonic } from '../../../core/bittensor/keys/index.js';
-import { dendriteClient } from '../../../core/bittensor/transport.js';
 import { CircuitStore } from '../../../core/circuits/store.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
 import { validateInput } from '../../../core/circuits/inputs/registry.js';
@@ -32,6 +31,8 @@ import type { CircuitCatalog, ExternalRequestSink } from '../../../core/validato
 import { sharedPath } from '../../helpers/shared.js';
 import { DEVNET_TEST_CACHE, fixtureSpecPath } from '../chain/devnet-fixture.js';
 import { closeAndWait, openRpc, roundTrip } from './tls-client.js';
+import { v10Client } from '../../../core/sn2/transport/v10-client.js';
+import { v10Server } from '../../../core/sn2/transport/v10-server.js';
 
 const specPath = fixtureSpecPath();
 
@@ -127,18 +128,17 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
     const pool = createProverPool({ size: 1 });
     const prover = makeProver({ store, pool, srsDir: join(dir, 'srs'), ezkl: null });
     const miner = new Miner({
-      signer: minerKey,
+      hotkey: minerKey.address,
+      server: v10Server(minerKey, { port: 0, host: '127.0.0.1' }),
       prover: engineProver(store, prover),
       chain: minerChain(devnet.api, 'practice', netuid, minerKey),
-      port: 0,
-      host: '127.0.0.1',
       externalIp: '10.0.0.1',
       blacklist: { disabled: false, minStake: 0 },
       concurrency: 1,
       emit,
     });
     const axon = await miner.start();
-    const transport = dendriteClient(validatorKey, { externalIp: '127.0.0.1' });
+    const transport = v10Client(validatorKey, { externalIp: '127.0.0.1' });
     const witnessWasm = (await store.ensure(SINGLE_PROOF_OF_WEIGHTS_MODEL_ID, { roles: ['verify'] }))[
       'circuit.wasm'
     ]!;
@@ -146,7 +146,7 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
       netuid,
       hotkey: validatorKey.address,
       chain: validatorChain(devnet.api, netuid, validatorKey),
-      transport,
+      client: transport,
       circuits: await validatorCircuits(store, prover, true),
       verify: engineVerifier(prover),
       witness: snarkjsWitnessCalculator(witnessWasm),

@@ -19,10 +19,11 @@ import {
   ProofOfWeightsSynapse,
   QueryForCapacities,
   QueryZkProof,
-} from '../../../core/sn2/synapses.js';
+} from '../../../core/sn2/transport/v10-synapses.js';
 import { countingProver } from '../../helpers/sn2/counting-prover.js';
 import { practiceEngine, practiceQuery } from '../../helpers/sn2/practice-setup.js';
 import { DEVNET_TEST_CACHE, fixtureSpecPath } from '../chain/devnet-fixture.js';
+import { v10Server } from '../../../core/sn2/transport/v10-server.js';
 
 const specPath = fixtureSpecPath();
 if (!specPath) console.warn('skipping miner blacklist devnet test: subtensor fixture not found');
@@ -77,11 +78,10 @@ describe.skipIf(!specPath)('miner blacklist on a real subtensor runtime (§7.2)'
     pool = engine.pool;
     counted = countingProver(engine.minerProver);
     miner = new Miner({
-      signer: keys.miner,
+      hotkey: keys.miner.address,
+      server: v10Server(keys.miner, { port: 0, host: '127.0.0.1' }),
       prover: counted.prover,
       chain: minerChain(api, 'devnet', netuid, keys.miner),
-      port: 0,
-      host: '127.0.0.1',
       // The devnet validator holds ~100 TAO, not the mainnet 1024: the threshold sits between the callers.
       blacklist: { disabled: false, minStake },
       concurrency: 1,

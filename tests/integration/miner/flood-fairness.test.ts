@@ -5,12 +5,13 @@ import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
 import { Miner } from '../../../core/miner/miner.js';
 import type { ProverPool } from '../../../core/provers/pool.js';
 import { QUERY_OUTPUT_ERROR } from '../../../core/sn2/constants.js';
-import { QueryZkProof } from '../../../core/sn2/synapses.js';
+import { QueryZkProof } from '../../../core/sn2/transport/v10-synapses.js';
 import type { CoreEvent, ProofLogEntry } from '../../../core/contract/events.js';
 import { processResponse } from '../../../core/validator/response/process-response.js';
 import type { ProofVerifier } from '../../../core/validator/response/process-response.js';
 import { countingProver } from '../../helpers/sn2/counting-prover.js';
 import { practiceEngine, practiceQuery } from '../../helpers/sn2/practice-setup.js';
+import { v10Server } from '../../../core/sn2/transport/v10-server.js';
 
 const TIMEOUT_S = 30;
 const FLOOD = 50;
@@ -31,11 +32,10 @@ beforeAll(async () => {
   counted = countingProver(engine.minerProver);
   // --no-chain: every caller allowed, so only the scheduler and the axon limits stand between a flood and the pool.
   miner = new Miner({
-    signer: minerKey,
+    hotkey: minerKey.address,
+    server: v10Server(minerKey, { port: 0, host: '127.0.0.1' }),
     prover: counted.prover,
     chain: null,
-    port: 0,
-    host: '127.0.0.1',
     blacklist: { disabled: false },
     concurrency: 2,
     emit: (e) => events.push(e),

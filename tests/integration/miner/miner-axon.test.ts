@@ -19,8 +19,9 @@ import {
   ProofOfWeightsSynapse,
   QueryForCapacities,
   QueryZkProof,
-} from '../../../core/sn2/synapses.js';
+} from '../../../core/sn2/transport/v10-synapses.js';
 import type { CoreEvent } from '../../../core/contract/events.js';
+import { v10Server } from '../../../core/sn2/transport/v10-server.js';
 
 const pool = createProverPool({ size: 1 });
 let prover: Prover;
@@ -37,11 +38,10 @@ beforeAll(async () => {
   minerKey = await Keypair.fromUri('//Bob//miner-test');
   validatorKey = await Keypair.fromUri('//Charlie//vali-test');
   miner = new Miner({
-    signer: minerKey,
+    hotkey: minerKey.address,
+    server: v10Server(minerKey, { port: 0, host: '127.0.0.1' }),
     prover: engineProver(store, prover),
     chain: null,
-    port: 0,
-    host: '127.0.0.1',
     blacklist: { disabled: false },
     concurrency: 2,
     emit: (e) => events.push(e),

@@ -2,13 +2,13 @@ import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keypair } from '../../../core/bittensor/keys/index.js';
-import { axonTransport } from '../../../core/bittensor/transport.js';
 import { Axon } from '../../../core/bittensor/wire/axon.js';
 import { Miner } from '../../../core/miner/miner.js';
 import type { ProverPool } from '../../../core/provers/pool.js';
 import type { CoreEvent } from '../../../core/contract/events.js';
 import { ComponentLifecycle } from '../../../core/service/node-runtime/component-lifecycle.js';
 import { practiceEngine } from '../../helpers/sn2/practice-setup.js';
+import { v10ServerOn } from '../../../core/sn2/transport/v10-server.js';
 
 /** The axon's listening http.Server: the test makes it fail as a broken socket would. */
 const httpServerOf = (axon: Axon): Server => (axon as unknown as { server: Server }).server;
@@ -37,7 +37,7 @@ afterAll(async () => {
 describe('axon server failure after start', () => {
   it('is handed to onError listeners and never thrown into the process', async () => {
     const axon = new Axon(key, { port: 0, host: '127.0.0.1', verifyThreads: 0 });
-    const server = axonTransport(axon);
+    const server = v10ServerOn(axon);
     await server.start();
     const seen: string[] = [];
     const off = server.onError((e) => seen.push(e.message));
@@ -54,14 +54,13 @@ describe('axon server failure after start', () => {
     const events: CoreEvent[] = [];
     const axon = new Axon(key, { port: 0, host: '127.0.0.1', verifyThreads: 0 });
     const miner = new Miner({
-      signer: key,
+      hotkey: key.address,
       prover: engine.minerProver,
       chain: null,
-      port: 0,
       blacklist: { disabled: true },
       concurrency: 1,
       emit: (e) => events.push(e),
-      server: axonTransport(axon),
+      server: v10ServerOn(axon),
     });
     const life = new ComponentLifecycle('miner', (e) => events.push(e));
     let port = 0;

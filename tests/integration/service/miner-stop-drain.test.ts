@@ -12,8 +12,9 @@ import { engineProver } from '../../../core/miner/engine-prover.js';
 import { Miner } from '../../../core/miner/miner.js';
 import { createProverPool } from '../../../core/provers/pool.js';
 import { makeProver, type Prover } from '../../../core/provers/prover.js';
-import { QueryZkProof } from '../../../core/sn2/synapses.js';
+import { QueryZkProof } from '../../../core/sn2/transport/v10-synapses.js';
 import type { CoreEvent } from '../../../core/contract/events.js';
+import { v10Server } from '../../../core/sn2/transport/v10-server.js';
 
 /** A real proof (engine worker pool) that starts late, so stop() is called while it is in flight. */
 function slowProver(prover: Prover): Prover {
@@ -35,11 +36,10 @@ describe('Miner.stop during a proof (what miner.stop and shutdown rely on)', () 
     const minerKey = await Keypair.fromUri('//Bob//drain-miner');
     const events: CoreEvent[] = [];
     const miner = new Miner({
-      signer: minerKey,
+      hotkey: minerKey.address,
+      server: v10Server(minerKey, { port: 0, host: '127.0.0.1' }),
       prover: engineProver(store, prover),
       chain: null,
-      port: 0,
-      host: '127.0.0.1',
       blacklist: { disabled: true },
       concurrency: 1,
       emit: (e) => events.push(e),

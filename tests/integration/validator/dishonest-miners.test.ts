@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keypair } from '../../../core/bittensor/keys/index.js';
-import { dendriteClient } from '../../../core/bittensor/transport.js';
 import { startDevnet, type Devnet } from '../../../core/chain/devnet/start-devnet.js';
 import { bootstrapSubnet, type BootstrappedSubnet } from '../../../core/chain/devnet/bootstrap.js';
 import type { CircuitStore } from '../../../core/circuits/store.js';
@@ -23,6 +22,8 @@ import { dishonestProver, type Behaviour } from '../../helpers/sn2/dishonest-pro
 import { rawAxon } from '../../helpers/sn2/raw-axon.js';
 import { practiceEngine } from '../../helpers/sn2/practice-setup.js';
 import { DEVNET_TEST_CACHE, fixtureSpecPath } from '../chain/devnet-fixture.js';
+import { v10Client } from '../../../core/sn2/transport/v10-client.js';
+import { v10Server } from '../../../core/sn2/transport/v10-server.js';
 
 const specPath = fixtureSpecPath();
 if (!specPath) console.warn('skipping dishonest-miner test: subtensor fixture not found');
@@ -87,11 +88,10 @@ describe.skipIf(!specPath)('dishonest miners are scored down as SN2 v10 says (§
         continue;
       }
       const miner = new Miner({
-        signer: keys[i],
+        hotkey: keys[i].address,
+        server: v10Server(keys[i], { port: 0, host: '127.0.0.1' }),
         prover: dishonestProver(honest, kind, { slowMs: (TIMEOUT_S + 3) * 1000 }),
         chain: null,
-        port: 0,
-        host: '127.0.0.1',
         blacklist: { disabled: true },
         concurrency: 2,
         emit: () => undefined,
@@ -124,12 +124,12 @@ describe.skipIf(!specPath)('dishonest miners are scored down as SN2 v10 says (§
     const witnessWasm = (await store.ensure(SINGLE_PROOF_OF_WEIGHTS_MODEL_ID, { roles: ['verify'] }))[
       'circuit.wasm'
     ];
-    const transport = dendriteClient(validatorKey, { externalIp: '127.0.0.1' });
+    const transport = v10Client(validatorKey, { externalIp: '127.0.0.1' });
     const validator = new Validator({
       netuid,
       hotkey: validatorKey.address,
       chain,
-      transport,
+      client: transport,
       circuits: new Map([[practice.id, { ...practice, timeoutSeconds: TIMEOUT_S }]]),
       verify: engine.verifier,
       witness: snarkjsWitnessCalculator(witnessWasm),

@@ -17,6 +17,7 @@ import { sharedPath } from '../../helpers/shared.js';
 import { spawnValidator } from '../../helpers/sn2/validator-child.js';
 import type { ValidatorProcessConfig } from '../../helpers/sn2/validator-process.js';
 import { DEVNET_TEST_CACHE, fixtureSpecPath } from '../chain/devnet-fixture.js';
+import { v10Server } from '../../../core/sn2/transport/v10-server.js';
 
 const specPath = fixtureSpecPath();
 if (!specPath) console.warn('skipping validator kill -9 test: subtensor fixture not found');
@@ -41,11 +42,10 @@ describe.skipIf(!specPath)('kill -9 of the validator process mid-batch (real dev
     const engine = practiceEngine(1);
     pool = engine.pool;
     miner = new Miner({
-      signer: minerKey,
+      hotkey: minerKey.address,
+      server: v10Server(minerKey, { port: 0, host: '127.0.0.1' }),
       prover: engine.minerProver,
       chain: null,
-      port: 0,
-      host: '127.0.0.1',
       blacklist: { disabled: true },
       concurrency: 1,
       emit: () => undefined,

@@ -12,7 +12,6 @@ import {
   withDefault,
   type PyValue,
 } from '../../../core/bittensor/wire/index.js';
-import { axonServer, dendriteClient } from '../../../core/bittensor/transport.js';
 import type { Sr25519Signer } from '../../../core/bittensor/signer.js';
 import { ExampleSynapse, rawPost, sleep, startAxon, testSigner, type Started } from './helpers.js';
 
@@ -406,32 +405,5 @@ describe('axon ↔ dendrite over loopback', () => {
     expect(reply.note).toBe('got 12345678901234567890');
     expect(reply.scores).toEqual([1, 0.5]);
     expect([...reply.inputs.keys()]).toEqual(['2', 'b']);
-  });
-
-  it('the transport seam: serve + call through the v10 adapters', async () => {
-    const server = axonServer(alice, { port: 0, host: '127.0.0.1' });
-    server.serve(ExampleSynapse, echo('seam'));
-    const seen: number[] = [];
-    const off = server.onRequest((r) => seen.push(r.status));
-    const { port } = await server.start();
-    const client = dendriteClient(bob);
-    const ok = await client.call(
-      { ip: '127.0.0.1', port, hotkey: alice.address },
-      ExampleSynapse,
-      example('t'),
-    );
-    const bad = await client.call(
-      { ip: '127.0.0.1', port, hotkey: bob.address },
-      ExampleSynapse,
-      example('t'),
-    );
-    off();
-    await client.call({ ip: '127.0.0.1', port, hotkey: alice.address }, ExampleSynapse, example('t'));
-    client.close();
-    await server.stop();
-    expect([ok.ok, ok.status, ok.synapse.completion]).toEqual([true, 200, 'seam:t']);
-    expect(ok.processTimeS).toBeGreaterThan(0);
-    expect([bad.ok, bad.status]).toEqual([false, 401]);
-    expect(seen).toEqual([200, 401]);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../../helpers/shared.js';
-import { QueryForCapacities } from '../../../core/sn2/synapses.js';
+import { QueryForCapacities } from '../../../core/sn2/transport/v10-synapses.js';
 import { startAxon, testSigner, type Started } from './helpers.js';
 
 const run = promisify(execFile);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { epochPosition } from '../../../core/sn2/epoch.js';
-import { pythonFloatRepr, pythonJsonDumps } from '../../../core/sn2/python-json.js';
+import { pyFloatRepr } from '../../../core/bittensor/wire/index.js';
+import { pythonJsonDumps } from '../../../core/sn2/python-json.js';
 
 describe('epoch arithmetic (§10.1)', () => {
   it.each([
@@ -29,7 +30,7 @@ describe('Python json.dumps emulation', () => {
     [-2.5e-7, '-2.5e-07'],
     [1e22, '1e+22'],
     [0.84999, '0.84999'],
-  ])('repr(%f) = %s', (x, text) => expect(pythonFloatRepr(x)).toBe(text));
+  ])('repr(%f) = %s', (x, text) => expect(pyFloatRepr(x)).toBe(text));
 
   it('sorts keys, uses Python separators and escapes non-ASCII', () => {
     expect(

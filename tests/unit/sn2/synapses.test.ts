@@ -5,7 +5,7 @@ import {
   ProofOfWeightsSynapse,
   QueryForCapacities,
   QueryZkProof,
-} from '../../../core/sn2/synapses.js';
+} from '../../../core/sn2/transport/v10-synapses.js';
 
 const inputHeaders = (h: Array<[string, string]>) => h.filter(([k]) => k.startsWith('bt_header_input_obj_'));
 

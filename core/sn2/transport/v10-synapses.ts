@@ -1,4 +1,4 @@
-import { defineSynapse, py, required, withDefault, type SynapseOf } from '../bittensor/wire/index.js';
+import { defineSynapse, py, required, withDefault, type SynapseOf } from '../../bittensor/wire/index.js';
 
 /** SN2 v10 `neurons/protocol.py` (§3). No class declares `required_hash_fields`: body hash is constant. */
 
