@@ -9,7 +9,7 @@ import { registerQuery } from './query.js';
 import { registerProve } from './prove.js';
 import { registerUi } from './ui.js';
 import { registerValidate } from './validate.js';
-import { registerWallet } from './wallet.js';
+import { registerWallet } from './wallet/index.js';
 
 /** Every `sn2` subcommand, one registration function per area (core/cli/commands/<area>.ts). */
 export const commands: Array<(program: Command) => void> = [
