@@ -1,3 +1,4 @@
+import type { ServedRequest } from '../../contract/served-request.js';
 import type { SynapseDefinition, SynapseOf } from './synapse.js';
 import type { RateLimit } from './rate-limit.js';
 
@@ -52,19 +53,4 @@ export interface AxonOptions {
 }
 
 /** One line of the axon's request log (what the core logger and proof log consume). */
-export interface AxonRequestEvent {
-  at: string;
-  route: string;
-  status: number;
-  message: string;
-  peerIp: string;
-  peerPort: number | null;
-  /** Claimed dendrite hotkey (verified only when status is 2xx or a forward-chosen code). */
-  hotkey: string | null;
-  uuid: string | null;
-  nonce: string | null;
-  /** For 500s: the id in the reply's message, and what actually went wrong. */
-  errorId?: string;
-  internalError?: string;
-  timings: { totalMs: number; verifyMs?: number; queueMs?: number; forwardMs?: number };
-}
+export type AxonRequestEvent = ServedRequest;

@@ -5,6 +5,10 @@
  * another protocol adds its own pair of factories and leaves `core/miner` and `core/validator` untouched.
  */
 
+import type { ServedRequest } from '../../contract/served-request.js';
+
+export type { ServedRequest };
+
 /** A peer as the metagraph lists it. */
 export interface PeerAddress {
   ip: string;
@@ -61,24 +65,6 @@ export interface Sn2Handlers {
   proofOfWeights(query: PowQuery, caller: Caller): Promise<PowAnswer>;
   capacities(): Promise<CapacitiesAnswer>;
   competition(): CompetitionAnswer;
-}
-
-/** One served request, for logs, refusal counts and metrics. */
-export interface ServedRequest {
-  at: string;
-  route: string;
-  status: number;
-  message: string;
-  peerIp: string;
-  peerPort: number | null;
-  /** Claimed hotkey (verified only when status is 2xx or a forward-chosen code). */
-  hotkey: string | null;
-  uuid: string | null;
-  nonce: string | null;
-  /** For 500s: the id in the reply's message, and what actually went wrong. */
-  errorId?: string;
-  internalError?: string;
-  timings: { totalMs: number; verifyMs?: number; queueMs?: number; forwardMs?: number };
 }
 
 export interface Sn2Server {
