@@ -54,6 +54,8 @@ export const SettingsSchema = z.object({
     .object({
       /** Only take new proofs while the computer is idle (never pauses a proof mid-way). */
       idleOnly: z.boolean().default(false),
+      /** With idleOnly: seconds without keyboard or mouse input after which the computer counts as idle. */
+      idleThresholdSeconds: z.number().int().min(30).max(86_400).default(300),
       disableBlacklist: z.boolean().default(false),
       /** Per-circuit capacity reported to validators (QueryForCapacities); missing = default. */
       capacities: z.record(z.string(), z.number().int().min(0)).default({}),

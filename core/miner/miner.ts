@@ -93,6 +93,15 @@ export class Miner {
     return s.running + s.queued;
   }
 
+  /** Refuse new proofs (the reason goes to the proof log) until resume(); started proofs finish. */
+  pause(reason: string): void {
+    this.scheduler.pause(reason);
+  }
+
+  resume(): void {
+    this.scheduler.resume();
+  }
+
   stats(): CircuitStats[] {
     return circuitStats(this.entries);
   }
@@ -225,7 +234,11 @@ export class Miner {
       priority: (hotkey) => this.callers.get(hotkey ?? '')?.stake ?? 0,
       queryZkProof: proofRoute(handleQueryZkProof),
       proofOfWeights: proofRoute(handleProofOfWeights),
-      capacities: () => capacitiesOf(this.o.prover, this.o.capacities ?? {}),
+      // While paused, capacity 0 everywhere tells validators not to send work they would see refused.
+      capacities: async () =>
+        this.scheduler.pausedReason
+          ? Object.fromEntries(this.o.prover.circuitIds().map((id) => [id, 0]))
+          : capacitiesOf(this.o.prover, this.o.capacities ?? {}),
       competition: handleCompetition,
     });
   }

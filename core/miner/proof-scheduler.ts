@@ -2,7 +2,7 @@
 export class RequestRefusedError extends Error {
   override readonly name = 'RequestRefusedError';
   constructor(
-    readonly reason: 'queue-full' | 'validator-queue-full' | 'cannot-finish-in-time' | 'stopped',
+    readonly reason: 'queue-full' | 'validator-queue-full' | 'cannot-finish-in-time' | 'stopped' | 'paused',
     message: string,
   ) {
     super(message);
@@ -49,8 +49,23 @@ export class ProofScheduler {
   private active = 0;
   private seq = 0;
   private stopped = false;
+  private pausedFor: string | undefined;
 
   constructor(private readonly o: SchedulerOptions) {}
+
+  /** Why new work is refused for now (e.g. the user is at the computer), or undefined. */
+  get pausedReason(): string | undefined {
+    return this.pausedFor;
+  }
+
+  /** Refuse new requests with `reason` until resume(); admitted ones (running or queued) carry on. */
+  pause(reason: string): void {
+    this.pausedFor = reason;
+  }
+
+  resume(): void {
+    this.pausedFor = undefined;
+  }
 
   get stats(): { running: number; queued: number } {
     return { running: this.active, queued: this.waiting.length };
@@ -59,6 +74,7 @@ export class ProofScheduler {
   /** Resolves with a release function once the job may start; rejects with RequestRefusedError. */
   acquire(req: ScheduleRequest): Promise<() => void> {
     if (this.stopped) return Promise.reject(new RequestRefusedError('stopped', 'the miner is stopping'));
+    if (this.pausedFor) return Promise.reject(new RequestRefusedError('paused', this.pausedFor));
     const perValidator =
       (this.running.get(req.hotkey) ?? 0) + this.waiting.filter((w) => w.hotkey === req.hotkey).length;
     if (perValidator >= (this.o.maxPerValidator ?? 4))

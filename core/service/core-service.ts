@@ -17,6 +17,7 @@ import { InvalidInputError, UserError } from '../util/errors.js';
 import { formatZodError, zodIssues } from '../util/zod-error.js';
 import { handlerFactories, type HandlerMap } from './handlers/index.js';
 import type { ServiceContext } from './service-context.js';
+import type { HostHooks } from './host-hooks.js';
 
 /** A command of the contract that no area of the core serves in this build (yet). */
 export class CommandUnavailableError extends Error {
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   /** Data folder; defaults to $SN2_HOME or the OS convention. */
   dataDir?: string;
   logger?: Logger;
+  /** What only the program hosting the core can do (confirm with the user, read the OS idle state). */
+  host?: HostHooks;
 }
 
 /**
@@ -52,6 +55,7 @@ export class CoreService {
       settings: new SettingsStore(paths.settings),
       proofLog: new ProofLog(paths.proofLog),
       logger,
+      host: options.host ?? {},
       emit: (event) => this.emit(event),
       onEvent: (listener) => this.onEvent(listener),
       invoke: (name, input) => this.invoke(name, input),

@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { SETTINGS_VERSION, SettingsSchema, type Settings, type SettingsPatch } from '../contract/settings.js';
+import type { SettingsProblem } from '../contract/core-channel.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { InvalidInputError, UserError } from '../util/errors.js';
 import { formatZodError, zodIssues } from '../util/zod-error.js';
@@ -41,6 +42,14 @@ export function migrateSettings(raw: Record<string, unknown>): Record<string, un
   return current;
 }
 
+/** The settings file cannot be used as it is; `problem` names the file, its `.bak` copy and the field. */
+export class SettingsFileError extends UserError {
+  override readonly name = 'SettingsFileError';
+  constructor(readonly problem: SettingsProblem) {
+    super(problem.message);
+  }
+}
+
 export const defaultSettings = (): Settings => SettingsSchema.parse({ version: SETTINGS_VERSION });
 
 /**
@@ -62,25 +71,19 @@ export class SettingsStore {
     try {
       raw = JSON.parse(text);
     } catch (err) {
-      this.backup();
-      throw new UserError(
-        `settings file ${this.path} is not valid JSON (${(err as Error).message}); a copy is in ${this.path}.bak`,
-      );
+      throw this.refuse(`is not valid JSON (${(err as Error).message})`);
     }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      this.backup();
-      throw new UserError(
-        `settings file ${this.path} must hold a JSON object; a copy is in ${this.path}.bak`,
-      );
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw this.refuse('must hold a JSON object');
+    let migrated: Record<string, unknown>;
+    try {
+      migrated = migrateSettings(raw as Record<string, unknown>);
+    } catch (err) {
+      throw this.refuse(`cannot be read: ${(err as Error).message}`, 'version');
     }
-    const migrated = migrateSettings(raw as Record<string, unknown>);
     const parsed = SettingsSchema.safeParse(migrated);
-    if (!parsed.success) {
-      this.backup();
-      throw new UserError(
-        `settings file ${this.path} is invalid: ${formatZodError(parsed.error)}; a copy is in ${this.path}.bak`,
-      );
-    }
+    if (!parsed.success)
+      throw this.refuse(`is invalid: ${formatZodError(parsed.error)}`, zodIssues(parsed.error)[0]?.path);
     this.current = parsed.data;
     if ((raw as { version?: unknown }).version !== SETTINGS_VERSION) this.save(parsed.data);
     return parsed.data;
@@ -107,8 +110,31 @@ export class SettingsStore {
     this.current = settings;
   }
 
-  private backup(): void {
-    copyFileSync(this.path, `${this.path}.bak`);
+  /**
+   * Start again from the defaults after a refused file: the refused file is moved aside (next to its
+   * `.bak` copy, with the time in its name) rather than overwritten.
+   */
+  resetToDefaults(): { settings: Settings; keptAs?: string } {
+    let keptAs: string | undefined;
+    if (existsSync(this.path)) {
+      keptAs = `${this.path}.rejected-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(this.path, keptAs);
+    }
+    const settings = defaultSettings();
+    this.save(settings);
+    return { settings, keptAs };
+  }
+
+  /** Copy the refused file to `.bak` first, then describe it: nothing the user wrote is lost. */
+  private refuse(what: string, field?: string): SettingsFileError {
+    const backup = `${this.path}.bak`;
+    copyFileSync(this.path, backup);
+    return new SettingsFileError({
+      file: this.path,
+      backup,
+      ...(field ? { field } : {}),
+      message: `settings file ${this.path} ${what}; a copy is in ${backup}`,
+    });
   }
 }
 

@@ -14,6 +14,8 @@ export interface RunningNode {
   stop(): Promise<void>;
   /** Health hook: `listener` is called (once) when the node dies on its own after `running`. */
   onFailure?(listener: (reason: string) => void): void;
+  /** The running detail changed (e.g. paused while the computer is in use). */
+  onDetail?(listener: (detail: string) => void): void;
 }
 
 /** `miner.start`/`validator.start` could not bring the component up; the status says `error` with the same text. */
@@ -67,6 +69,9 @@ export class ComponentLifecycle {
       const node = this.node;
       node.onFailure?.((reason) => void this.fail(node, reason));
       this.set('running', node.detail);
+      node.onDetail?.((detail) => {
+        if (this.node === node && this.state === 'running') this.set('running', detail);
+      });
       return this.status();
     });
   }

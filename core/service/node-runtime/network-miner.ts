@@ -10,11 +10,14 @@ import type { dataPaths } from '../../util/paths.js';
 import type { RunningNode } from './component-lifecycle.js';
 import { connectNetworkTarget, NodeSetupError, notRegisteredMessage } from './network-target.js';
 import { v10Server } from '../../sn2/transport/v10-server.js';
+import type { HostHooks } from '../host-hooks.js';
+import { idleOnlyGate } from './idle-only.js';
 
 export interface NetworkNodeContext {
   paths: ReturnType<typeof dataPaths>;
   emit: (event: CoreEvent) => void;
   logger: Logger;
+  host?: HostHooks;
 }
 
 /**
@@ -73,10 +76,16 @@ export async function startNetworkMiner(
       emit: ctx.emit,
       resyncMs: 600_000,
     });
+    const idle = await idleOnlyGate(settings.mining, ctx.host ?? {}, miner);
+    cleanup.unshift(async () => idle?.stop());
     progress(`starting the axon on port ${settings.axon.port}…`);
     const axon = await miner.start();
+    const mining = `mining on ${t.network} netuid ${t.netuid} as ${t.hotkey.address}`;
     return {
-      detail: `mining on ${t.network} netuid ${t.netuid} as ${t.hotkey.address}`,
+      get detail() {
+        return idle ? `${mining}; ${idle.detail}` : mining;
+      },
+      onDetail: (listener) => idle?.onDetail((d) => listener(`${mining}; ${d}`)),
       axon: { host: axon.host, port: axon.port, externalIp },
       stats: () => miner.stats(),
       inFlight: () => miner.inFlight,
