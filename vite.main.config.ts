@@ -15,10 +15,12 @@ const externals = [
 
 const workerDir = 'core/provers/worker';
 
-// Electron main and preload, as CommonJS in dist-electron/. Three builds (`--mode preload` and
-// `--mode worker` for the others): a sandboxed preload may only require('electron'), so it must be one
-// self-contained file; the prover pool's worker threads load `worker/bootstrap.mjs` and
-// `worker/prover-worker.js` next to the main bundle (core/provers/pool.ts resolves them from its own URL).
+// Electron main, the core's utility process, and preload, as CommonJS in dist-electron/. Four builds
+// (`--mode core`, `--mode preload` and `--mode worker` for the others): the main bundle holds windows,
+// tray, updater and the supervisor; `core-process.cjs` holds the whole core (utilityProcess.fork runs
+// it); a sandboxed preload may only require('electron'), so it must be one self-contained file; the
+// prover pool's worker threads load `worker/bootstrap.mjs` and `worker/prover-worker.js` next to the
+// core bundle (core/provers/pool.ts resolves them from its own URL).
 // Runtime dependencies stay external (they ship in node_modules; native ones cannot be bundled).
 export default defineConfig(({ mode }) => {
   if (mode === 'worker') {
@@ -48,19 +50,19 @@ export default defineConfig(({ mode }) => {
     };
   }
   const preload = mode === 'preload';
+  const entry =
+    { preload: 'electron/preload.ts', core: 'electron/core-process.ts' }[mode] ?? 'electron/main.ts';
+  const fileName = { preload: 'preload.cjs', core: 'core-process.cjs' }[mode] ?? 'main.cjs';
   return {
     build: {
       ssr: true,
       target: 'node20',
       outDir: 'dist-electron',
-      emptyOutDir: !preload,
+      // The main build runs first and starts from an empty folder; the others add to it.
+      emptyOutDir: entry === 'electron/main.ts',
       minify: false,
       sourcemap: false,
-      lib: {
-        entry: preload ? 'electron/preload.ts' : 'electron/main.ts',
-        formats: ['cjs'],
-        fileName: () => (preload ? 'preload.cjs' : 'main.cjs'),
-      },
+      lib: { entry, formats: ['cjs'], fileName: () => fileName },
       rollupOptions: {
         external: preload ? ['electron'] : externals,
       },

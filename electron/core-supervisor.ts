@@ -58,6 +58,7 @@ export class CoreSupervisor {
   private restartTimer: NodeJS.Timeout | undefined;
   private whenReady: { resolve: (r: StartOutcome) => void } | undefined;
   private exited: Promise<void> = Promise.resolve();
+  private lastIdle: IdleReading | undefined;
 
   constructor(private readonly o: SupervisorOptions) {
     this.events.setMaxListeners(100);
@@ -103,6 +104,7 @@ export class CoreSupervisor {
 
   /** The latest OS idle reading, for `mining.idleOnly`. */
   sendIdle(reading: IdleReading): void {
+    this.lastIdle = reading;
     if (this.phase === 'running') this.child?.postMessage({ t: 'idle', reading });
   }
 
@@ -152,7 +154,7 @@ export class CoreSupervisor {
     switch (message.t) {
       case 'ready':
         this.logFile = message.logFile;
-        this.becameReady();
+        this.becameReady(child);
         return;
       case 'settings-invalid':
         void this.o.onSettingsInvalid(message.problem).then((choice) => {
@@ -184,9 +186,11 @@ export class CoreSupervisor {
     }
   }
 
-  private becameReady(): void {
+  private becameReady(child: CoreChild): void {
     const restarted = this.whenReady === undefined;
     this.phase = 'running';
+    // A restarted core must not take work before it knows whether the user is at the computer.
+    if (this.lastIdle) child.postMessage({ t: 'idle', reading: this.lastIdle });
     this.whenReady?.resolve('ready');
     this.whenReady = undefined;
     if (restarted) void this.resumeRoles();

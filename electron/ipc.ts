@@ -1,10 +1,9 @@
 // Main process: the IPC end of the preload API. Every message is checked for its sender (our own
-// window showing our own page) and validated against the contract before CoreService sees it.
+// window showing our own page); the core process validates the envelope against the contract.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { CoreService } from '../core/service/core-service.js';
 import type { BridgeResponse } from '../core/contract/bridge.js';
 import type { CoreEvent } from '../core/contract/index.js';
-import { dispatchCommand } from '../core/service/dispatch-command.js';
+import type { CoreBridge } from './core-bridge.js';
 import { IPC_EVENT, IPC_INVOKE } from './channels.js';
 import { isAppUrl } from './security.js';
 
@@ -21,7 +20,7 @@ export function isTrustedSender(
 
 export function registerCoreIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  service: Pick<CoreService, 'invoke' | 'onEvent'>,
+  core: CoreBridge,
   trustedContents: () => WebContents[],
 ): () => void {
   ipcMain.handle(IPC_INVOKE, async (event, envelope: unknown): Promise<BridgeResponse> => {
@@ -31,9 +30,9 @@ export function registerCoreIpc(
         error: { code: 'unauthorized', message: 'message from an untrusted frame refused' },
       };
     }
-    return dispatchCommand(service, envelope);
+    return core.dispatch(envelope);
   });
-  const unsubscribe = service.onEvent((coreEvent: CoreEvent) => {
+  const unsubscribe = core.onEvent((coreEvent: CoreEvent) => {
     for (const contents of trustedContents()) {
       if (!contents.isDestroyed()) contents.send(IPC_EVENT, coreEvent);
     }

@@ -1,22 +1,24 @@
-// Main process entry. The core (CoreService) runs here, in the main process: it is plain async Node
-// that spends its time in I/O, while proofs run in worker threads the prover pool owns, so the UI
-// thread is never blocked by proving. Mining continues with the window closed (tray); quitting waits
-// for in-flight proofs.
+// Main process entry: windows, tray, updater, OS integration, and the supervisor of the core. The core
+// (CoreService: miner, validator, provers) runs in its own utility process (`core-process.cjs`), so a
+// crash or a slow step there never freezes or takes down the window and tray; the supervisor restarts
+// it. Mining continues with the window closed (tray); quitting waits for in-flight proofs.
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   nativeImage,
   Notification,
+  powerMonitor,
   protocol,
   session,
   shell,
   Tray,
+  utilityProcess,
 } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
-import { CoreService } from '../core/service/core-service.js';
 import type { CoreEvent, RunState, Settings } from '../core/contract/index.js';
 import { APP_ORIGIN, IPC_EVENT } from './channels.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
@@ -28,6 +30,13 @@ import { withUpdateCommands } from './update-commands.js';
 import { trayMenu, trayTooltip, type TrayState } from './tray-menu.js';
 import { trayIconBitmap } from './tray-icon.js';
 import { applyLoginItem, startHidden } from './app-settings.js';
+import { CoreSupervisor } from './core-supervisor.js';
+import { utilityCoreChild } from './core-child.js';
+import type { CoreBridge } from './core-bridge.js';
+import { commandResult } from './command-result.js';
+import { confirmNativePathDialog } from './native-path-dialog.js';
+import { settingsProblemDialog } from './settings-problem-dialog.js';
+import { forwardIdleState } from './idle-forwarder.js';
 
 registerAppScheme(protocol);
 
@@ -37,10 +46,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showWindow());
   // Closing the last window keeps the app (and mining) alive in the tray.
   app.on('window-all-closed', () => undefined);
-  void app.whenReady().then(boot);
+  app
+    .whenReady()
+    .then(boot)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Subnet 2 Desktop could not start', (err as Error)?.stack ?? String(err));
+      app.exit(1);
+    });
 }
 
-let service: CoreService;
+let core: CoreSupervisor;
 let window: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let updates: UpdateController;
@@ -49,14 +64,31 @@ const trayState: TrayState = { miner: 'unavailable', validator: 'unavailable', u
 let quit: ReturnType<typeof gracefulQuit>;
 
 function log(msg: string): void {
-  service?.context.logger.info({ component: 'electron' }, msg);
+  console.log(`[main] ${msg}`);
 }
 
 async function boot(): Promise<void> {
-  service = new CoreService();
-  settings = await service.invoke('settings.get', {});
-  quit = gracefulQuit(service, (code) => app.exit(code), log);
+  core = new CoreSupervisor({
+    spawn: () =>
+      utilityCoreChild(
+        utilityProcess.fork(join(__dirname, 'core-process.cjs'), [], {
+          serviceName: 'Subnet 2 Desktop core',
+          stdio: 'inherit',
+        }),
+      ),
+    confirmNativePath: confirmNativePathDialog(dialog, () => window),
+    onSettingsInvalid: settingsProblemDialog(dialog, shell),
+    log,
+  });
+  quit = gracefulQuit(core, (code) => app.exit(code), log);
   app.on('before-quit', (event) => quit.onBeforeQuit(event));
+  const started = await core.start();
+  if (started === 'quit') return app.exit(0);
+  if (started === 'given-up') {
+    dialog.showErrorBox('Subnet 2 Desktop could not start its core', 'See the notification and the log.');
+    return app.exit(1);
+  }
+  settings = await core.invoke('settings.get', {});
 
   serveAppScheme(protocol, join(__dirname, '..', 'dist'));
   hardenSession(session.defaultSession);
@@ -65,11 +97,12 @@ async function boot(): Promise<void> {
   );
 
   // Unpackaged builds have nothing to update from: the core's own update.* answer "unsupported".
-  const core = app.isPackaged
-    ? withUpdateCommands(withSettingsHook(service), () => updates)
-    : withSettingsHook(service);
-  registerCoreIpc(ipcMain, core, () => (window && !window.isDestroyed() ? [window.webContents] : []));
-  service.onEvent(onCoreEvent);
+  const bridge = app.isPackaged
+    ? withUpdateCommands(withSettingsHook(core), () => updates)
+    : withSettingsHook(core);
+  registerCoreIpc(ipcMain, bridge, () => (window && !window.isDestroyed() ? [window.webContents] : []));
+  core.onEvent(onCoreEvent);
+  forwardIdleState(powerMonitor, (reading) => core.sendIdle(reading));
 
   applyLoginItem(app, settings.app);
   updates = new UpdateController({
@@ -111,17 +144,17 @@ function showWindow(): void {
 }
 
 /** Settings changed from the UI take effect at once for the parts the main process owns. */
-function withSettingsHook(core: CoreService): Pick<CoreService, 'invoke' | 'onEvent'> {
+function withSettingsHook(inner: CoreBridge): CoreBridge {
   return {
-    onEvent: (listener) => core.onEvent(listener),
-    invoke: async (name, input) => {
-      const out = await core.invoke(name, input);
-      if (name === 'settings.update') {
-        settings = out as Settings;
+    onEvent: (listener) => inner.onEvent(listener),
+    dispatch: async (request) => {
+      const response = await inner.dispatch(request);
+      if (response.ok && (request as { command?: unknown }).command === 'settings.update') {
+        settings = commandResult('settings.update', response);
         applyLoginItem(app, settings.app);
         updates.setChannel(settings.app.updateChannel);
       }
-      return out;
+      return response;
     },
   };
 }
@@ -147,7 +180,7 @@ function notify(level: 'info' | 'warning' | 'error', title: string, body: string
 function onUpdateState(state: UpdateState): void {
   trayState.update = state;
   renderTray();
-  service.context.emit({ type: 'update', state });
+  core.emit({ type: 'update', state });
   if (state.kind === 'ready') {
     notify(
       'info',
@@ -162,7 +195,7 @@ async function inFlightProofs(): Promise<number> {
   let total = 0;
   for (const name of ['miner.status', 'validator.status'] as const) {
     try {
-      total += (await service.invoke(name, {})).inFlight;
+      total += (await core.invoke(name, {})).inFlight;
     } catch {
       // a role this build does not serve has nothing in flight
     }
@@ -173,7 +206,7 @@ async function inFlightProofs(): Promise<number> {
 async function refreshComponentStates(): Promise<void> {
   for (const role of ['miner', 'validator'] as const) {
     try {
-      trayState[role] = (await service.invoke(`${role}.status`, {})).state;
+      trayState[role] = (await core.invoke(`${role}.status`, {})).state;
     } catch {
       trayState[role] = 'unavailable';
     }
@@ -194,11 +227,11 @@ function renderTray(): void {
       trayMenu(trayState, {
         show: showWindow,
         startMining: () =>
-          void service
+          void core
             .invoke('miner.start', {})
             .catch((e: Error) => notify('error', 'Could not start mining', e.message)),
         stopMining: () =>
-          void service
+          void core
             .invoke('miner.stop', {})
             .catch((e: Error) => notify('error', 'Could not stop mining', e.message)),
         restartToUpdate: () =>

@@ -1,13 +1,12 @@
-// Main process: quitting never cuts a proof mid-way. The first quit request is held until
-// CoreService.close() has stopped the miner/validator and their in-flight proofs have finished.
-import type { CoreService } from '../core/service/core-service.js';
+// Main process: quitting never cuts a proof mid-way. The first quit request is held until the core
+// process has stopped the miner/validator, their in-flight proofs have finished, and it has exited.
 
 export interface QuitEvent {
   preventDefault(): void;
 }
 
 export function gracefulQuit(
-  service: Pick<CoreService, 'close'>,
+  service: { close(): Promise<void> },
   exit: (code: number) => void,
   log: (msg: string) => void,
 ): { onBeforeQuit: (event: QuitEvent) => void; readonly quitting: boolean } {

@@ -1,14 +1,20 @@
 // Main process: the contract's update.* commands served by the real UpdateController, in front of the
 // core (whose own handlers answer `unsupported`, as they do in `sn2 ui` and the CLI).
-import type { CoreService } from '../core/service/core-service.js';
-import type { CommandName, CommandOutput } from '../core/contract/index.js';
+import { BridgeRequestSchema, type BridgeResponse } from '../core/contract/bridge.js';
+import { commandSchemas, type CommandOutput } from '../core/contract/index.js';
+import type { CoreBridge } from './core-bridge.js';
 import type { UpdateController } from './updater.js';
 
-export type CoreFacade = Pick<CoreService, 'invoke' | 'onEvent'>;
 export type UpdateSource = Pick<UpdateController, 'current' | 'check' | 'restartToUpdate'>;
 
 type UpdateCommand = 'update.status' | 'update.check' | 'update.restart';
-const isUpdateCommand = (name: CommandName): name is UpdateCommand => name.startsWith('update.');
+const UPDATE_COMMANDS: Record<UpdateCommand, true> = {
+  'update.status': true,
+  'update.check': true,
+  'update.restart': true,
+};
+// Own properties only: a name like "constructor" must not count as an update command.
+const isUpdateCommand = (name: string): name is UpdateCommand => Object.hasOwn(UPDATE_COMMANDS, name);
 
 async function serveUpdate(
   name: UpdateCommand,
@@ -26,15 +32,23 @@ async function serveUpdate(
 }
 
 /**
- * The core with update.* answered by `updates` (the input was already validated by the caller, see
- * `dispatchCommand`); every other command goes to the core unchanged.
+ * The core with update.* answered here by `updates` (after the same input check the core applies);
+ * every other envelope goes to the core unchanged.
  */
-export function withUpdateCommands(core: CoreFacade, updates: () => UpdateSource): CoreFacade {
+export function withUpdateCommands(core: CoreBridge, updates: () => UpdateSource): CoreBridge {
   return {
     onEvent: (listener) => core.onEvent(listener),
-    invoke: <N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>> =>
-      isUpdateCommand(name)
-        ? (serveUpdate(name, updates()) as Promise<CommandOutput<N>>)
-        : core.invoke(name, input),
+    dispatch: async (raw): Promise<BridgeResponse> => {
+      const request = BridgeRequestSchema.safeParse(raw);
+      if (!request.success || !isUpdateCommand(request.data.command)) return core.dispatch(raw);
+      const { command, input } = request.data;
+      if (!commandSchemas[command].input.safeParse(input ?? {}).success)
+        return { ok: false, error: { code: 'invalid-input', message: `${command} takes no input` } };
+      try {
+        return { ok: true, result: await serveUpdate(command, updates()) };
+      } catch (err) {
+        return { ok: false, error: { code: 'failed', message: (err as Error).message } };
+      }
+    },
   };
 }

@@ -21,6 +21,7 @@ import {
   selfRelativePaths,
 } from './packaging/package-rules.js';
 import { directoryBytes, largestGroups, mib } from './packaging/size-report.js';
+import { CORE_PROCESS_BUNDLE, processSplitProblems } from './packaging/process-split.js';
 import { createStandInElectron } from './packaging/stand-in-electron.js';
 import { appUpdateMismatches, parseAppUpdate } from './packaging/update-feed.js';
 
@@ -122,6 +123,11 @@ async function main(): Promise<void> {
 
   const entries = readAsarEntries(join(resourcesDir, 'app.asar'));
   const mainBundle = await readFile(join(root, pkg.main), 'utf8');
+  const coreFile = join(root, CORE_PROCESS_BUNDLE);
+  const coreBundle = existsSync(coreFile) ? await readFile(coreFile, 'utf8') : null;
+  problems.push(...processSplitProblems(mainBundle, coreBundle));
+  // Both bundles sit in dist-electron/: what either requires or reads beside itself must be packed.
+  const bundles = `${mainBundle}\n${coreBundle ?? ''}`;
   const production = productionPackages();
   problems.push(
     ...checkPackageContents(entries, {
@@ -135,8 +141,8 @@ async function main(): Promise<void> {
       productionPackages: production,
       devDependencies: new Set(Object.keys(pkg.devDependencies ?? {}).filter((d) => !production.has(d))),
       excludedPackages: new Set([...production].filter(isExcludedFromApp)),
-      mainBundleRequires: requiredPackages(mainBundle),
-      mainBundleRelativeFiles: selfRelativePaths(mainBundle),
+      mainBundleRequires: requiredPackages(bundles),
+      mainBundleRelativeFiles: selfRelativePaths(bundles),
       platform: 'linux',
       arch: 'x64',
     }),

@@ -6,6 +6,7 @@ import type { IpcMain, WebContents } from 'electron';
 import { CoreService } from '../../../core/service/core-service.js';
 import { silentLogger } from '../../../core/contract/logger.js';
 import type { BridgeResponse } from '../../../core/contract/bridge.js';
+import { dispatchCommand } from '../../../core/service/dispatch-command.js';
 
 vi.mock('electron', () => ({}));
 const { registerCoreIpc } = await import('../../../electron/ipc.js');
@@ -33,10 +34,12 @@ const ipcMain = {
 
 beforeAll(() => {
   service = new CoreService({ dataDir: mkdtempSync(join(tmpdir(), 'sn2-ipc-')), logger: silentLogger() });
-  unregister = registerCoreIpc(ipcMain as unknown as IpcMain, service, () => [
-    windowContents,
-    closedContents,
-  ]);
+  // The core process answers with the same dispatcher (core/service/core-process-server.ts).
+  const bridge = {
+    dispatch: (r: unknown) => dispatchCommand(service, r),
+    onEvent: service.onEvent.bind(service),
+  };
+  unregister = registerCoreIpc(ipcMain as unknown as IpcMain, bridge, () => [windowContents, closedContents]);
 });
 afterAll(async () => {
   unregister();

@@ -9,6 +9,9 @@ import { silentLogger } from '../../../core/contract/logger.js';
 import { dispatchCommand } from '../../../core/service/dispatch-command.js';
 import { UpdateController } from '../../../electron/updater.js';
 import { withUpdateCommands } from '../../../electron/update-commands.js';
+import { commandResult } from '../../../electron/command-result.js';
+import type { CoreBridge } from '../../../electron/core-bridge.js';
+import type { CommandName, CommandOutput } from '../../../core/contract/index.js';
 
 const services: CoreService[] = [];
 afterEach(async () => {
@@ -43,8 +46,19 @@ function electronCore(inFlight: { n: number }) {
     inFlightProofs: async () => inFlight.n,
     onState: (state) => core.context.emit({ type: 'update', state }),
   });
-  return { core, updater, facade: withUpdateCommands(core, () => controller) };
+  const bridge: CoreBridge = {
+    dispatch: (r) => dispatchCommand(core, r),
+    onEvent: (l) => core.onEvent(l),
+  };
+  const facade = withUpdateCommands(bridge, () => controller);
+  return { core, updater, facade: { ...facade, invoke: invokeVia(facade) } };
 }
+
+/** What the main process does with a command of its own: one envelope, a typed result. */
+const invokeVia =
+  (bridge: CoreBridge) =>
+  async <N extends CommandName>(name: N, input: unknown): Promise<CommandOutput<N>> =>
+    commandResult(name, await bridge.dispatch({ command: name, input }));
 
 describe('update commands in the core (sn2 ui, CLI)', () => {
   it('report that there is no updater, and refuse a restart with the reason', async () => {
@@ -77,7 +91,7 @@ describe('update commands in the Electron main', () => {
       percent: 0,
     });
     updater.emit('download-progress', { percent: 100.0000001 });
-    const bridged = await dispatchCommand(facade, { command: 'update.status', input: {} });
+    const bridged = await facade.dispatch({ command: 'update.status', input: {} });
     expect(bridged).toEqual({ ok: true, result: { kind: 'downloading', version: '2.0.0', percent: 100 } });
     updater.emit('update-downloaded', { version: '2.0.0' });
     expect(await facade.invoke('update.status', {})).toEqual({ kind: 'ready', version: '2.0.0' });
@@ -90,6 +104,11 @@ describe('update commands in the Electron main', () => {
     // Every other command still reaches the core.
     expect((await facade.invoke('settings.get', {})).app.updateChannel).toBe('stable');
     await expect(core.invoke('update.status', {})).resolves.toMatchObject({ kind: 'unsupported' });
+    // Input is checked here as the core would.
+    expect(await facade.dispatch({ command: 'update.check', input: { now: true } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
   });
 
   it('refuses "Restart to update" while proofs are in flight, then installs once they are done', async () => {
