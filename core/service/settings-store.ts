@@ -93,7 +93,8 @@ export class SettingsStore {
     return this.current ?? this.load();
   }
 
-  update(patch: SettingsPatch): Settings {
+  /** The settings `patch` would give, validated, without saving them. */
+  check(patch: SettingsPatch): Settings {
     const merged = deepMerge(this.get(), patch as Record<string, unknown>);
     const parsed = SettingsSchema.safeParse(merged);
     if (!parsed.success)
@@ -101,8 +102,13 @@ export class SettingsStore {
         `invalid settings: ${formatZodError(parsed.error)}`,
         zodIssues(parsed.error),
       );
-    this.save(parsed.data);
     return parsed.data;
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const next = this.check(patch);
+    this.save(next);
+    return next;
   }
 
   private save(settings: Settings): void {

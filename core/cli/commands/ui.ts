@@ -3,6 +3,7 @@ import { CoreService } from '../../service/core-service.js';
 import { defaultStaticDir, startUiServer } from '../../ui-server/server.js';
 import { UserError } from '../../util/errors.js';
 import { cliOutput } from '../context.js';
+import { terminalConfirm } from '../terminal-confirm.js';
 
 interface UiOptions {
   host: string;
@@ -25,7 +26,10 @@ export function registerUi(program: Command): void {
       const port = Number(opts.port);
       if (!/^\d+$/.test(opts.port) || port > 65535)
         throw new UserError(`--port must be a port from 0 to 65535 (0 = any free port), got "${opts.port}"`);
-      const service = new CoreService();
+      // A native executable chosen in the browser is confirmed here, on the terminal running `sn2 ui`.
+      const service = new CoreService({
+        host: { confirmNativePath: terminalConfirm({ input: process.stdin, output: process.stderr }) },
+      });
       let server;
       try {
         server = await startUiServer({

@@ -215,7 +215,8 @@ describe('ezkl status with a configured path', () => {
     writeFileSync(bogus, '#!/bin/sh\necho "ezkl 1.0.0"\n', { mode: 0o755 });
     const service = new CoreService({ dataDir });
     try {
-      await service.invoke('settings.update', { prover: { nativePaths: { ezkl: bogus } } });
+      // A path saved when it worked, broken since (settings.update would refuse it: it self-tests).
+      service.context.settings.update({ prover: { nativePaths: { ezkl: bogus } } });
       const s = await service.invoke('provers.ezklStatus', {});
       expect(s.installed).toBe(false);
       expect(s.reason).toMatch(/version 1\.0\.0, SN2 needs 22\.0\.1 \(the configured path is used instead/);
