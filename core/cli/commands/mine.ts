@@ -9,6 +9,7 @@ import { engineProver, unprovableCircuits } from '../../miner/engine-prover.js';
 import { Miner } from '../../miner/miner.js';
 import { createProvingEngine } from '../../provers/engine.js';
 import { SettingsStore } from '../../service/settings-store.js';
+import { idleOnlyGate } from '../../service/node-runtime/idle-only.js';
 import { dataPaths } from '../../util/paths.js';
 import { UserError } from '../../util/errors.js';
 import { v10Server } from '../../sn2/transport/v10-server.js';
@@ -17,6 +18,8 @@ interface MineOptions extends NetworkFlags {
   'axon.port': string;
   'axon.external_ip'?: string;
   disableBlacklist?: boolean;
+  idleOnly?: boolean;
+  idleThreshold: string;
   chain: boolean;
   json?: boolean;
 }
@@ -32,6 +35,8 @@ export function registerMine(program: Command): void {
     .option('--axon.port <port>', 'axon port', '8091')
     .option('--axon.external_ip <ip>', 'public IP announced on chain')
     .option('--disable-blacklist', 'answer every caller (no registration/stake/permit checks)')
+    .option('--idle-only', 'take new proofs only while nobody uses this computer (xprintidle/ioreg)')
+    .option('--idle-threshold <seconds>', 'with --idle-only: seconds without input that count as idle', '300')
     .option('--no-chain', 'serve the axon without any chain (diagnostics and tests); every route answers')
     .option('--json', 'JSON lines of events on stdout')
     .action(async (o: MineOptions) => {
@@ -39,6 +44,9 @@ export function registerMine(program: Command): void {
       const port = Number(o['axon.port']);
       if (!/^\d+$/.test(o['axon.port']) || port < 1 || port > 65535)
         throw new UserError(`--axon.port must be a port from 1 to 65535, got "${o['axon.port']}"`);
+      const idleThresholdSeconds = Number(o.idleThreshold);
+      if (!/^\d+$/.test(o.idleThreshold) || idleThresholdSeconds < 30 || idleThresholdSeconds > 86_400)
+        throw new UserError(`--idle-threshold must be 30 to 86400 seconds, got "${o.idleThreshold}"`);
       const target = o.chain ? networkFromFlags(o) : undefined;
       const hotkey = await loadCliHotkey(walletFromFlags(o));
       let chain = null;
@@ -51,11 +59,9 @@ export function registerMine(program: Command): void {
         chain = minerChain(client.api, network, netuid, hotkey);
       }
       const paths = dataPaths();
+      const settings = new SettingsStore(paths.settings).get();
       // Proofs run in the worker pool (size: settings prover.cpuLimit) or a native prover, never on this thread.
-      const engine = await createProvingEngine({
-        paths,
-        prover: new SettingsStore(paths.settings).get().prover,
-      });
+      const engine = await createProvingEngine({ paths, prover: settings.prover });
       for (const c of await unprovableCircuits(engine.store, engine.prover))
         out.info(`${c.name}: capacity 0 (${c.reason})`);
       const miner = new Miner({
@@ -75,6 +81,15 @@ export function registerMine(program: Command): void {
           else if (e.type === 'log' && e.level !== 'debug') out.info(e.msg);
         },
       });
+      const idle = await idleOnlyGate(
+        { ...settings.mining, idleOnly: Boolean(o.idleOnly), idleThresholdSeconds },
+        {},
+        miner,
+      );
+      if (idle) {
+        out.info(idle.detail);
+        idle.onDetail((detail) => out.info(detail));
+      }
       const addr = await miner.start();
       if (o.json)
         process.stdout.write(
@@ -89,6 +104,7 @@ export function registerMine(program: Command): void {
         process.once('SIGTERM', () => resolve(undefined));
         miner.onFailure(resolve);
       });
+      idle?.stop();
       await miner.stop();
       await engine.close();
       await client?.close();
