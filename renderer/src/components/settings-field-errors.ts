@@ -13,6 +13,7 @@ const FIELD_OF_PATH: Array<[prefix: string, fieldId: string]> = [
   ['axon.externalIp', 's-external-ip'],
   ['prover.cpuLimit', 's-cpu'],
   ['prover.nativePaths', 's-native-paths'],
+  ['mining.idleThresholdSeconds', 's-idle-threshold'],
   ['validator.externalApi.port', 's-api-tcp'],
   ['validator.externalApi.whitelistedPublicKeys', 's-api-keys'],
   ['validator.prometheus.host', 's-prom-host'],

@@ -254,6 +254,22 @@ export function SettingsPage() {
               checked={draft.mining.idleOnly}
               onChange={(v) => patch('mining', { idleOnly: v })}
             />
+            {draft.mining.idleOnly && (
+              <Field
+                label="Idle after (minutes without keyboard or mouse)"
+                id="s-idle-threshold"
+                hint="new proofs pause while you use the computer and resume once it has been idle this long"
+              >
+                <input
+                  id="s-idle-threshold"
+                  type="number"
+                  min={1}
+                  max={1440}
+                  value={Math.round(draft.mining.idleThresholdSeconds / 60)}
+                  onChange={(e) => patch('mining', { idleThresholdSeconds: Number(e.target.value) * 60 })}
+                />
+              </Field>
+            )}
             <EzklPanel configuredPath={settings.data?.prover.nativePaths.ezkl} />
           </Card>
           <ValidatorServicesSettings value={draft.validator} onChange={patchValidator} />

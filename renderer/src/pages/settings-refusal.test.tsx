@@ -75,6 +75,25 @@ describe('Settings: saving', () => {
   });
 });
 
+describe('Settings: mine only while idle', () => {
+  it('offers the idle threshold once the option is on, in minutes, and saves it in seconds', async () => {
+    const saved: unknown[] = [];
+    renderSettings((input) => {
+      saved.push(input);
+      return settings;
+    });
+    const idleOnly = await screen.findByLabelText(/Mine only while the computer is idle/);
+    expect(screen.queryByLabelText(/Idle after/)).toBeNull();
+    fireEvent.click(idleOnly);
+    const threshold = screen.getByLabelText(/Idle after/) as HTMLInputElement;
+    expect(threshold.value).toBe('5');
+    fireEvent.change(threshold, { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(saved[0]).toMatchObject({ mining: { idleOnly: true, idleThresholdSeconds: 600 } });
+  });
+});
+
 describe('fieldErrorsFrom', () => {
   it('maps nested paths to their input and keeps the first reason per field', () => {
     expect(
