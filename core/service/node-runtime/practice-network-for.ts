@@ -8,7 +8,12 @@ const networks = new WeakMap<ServiceContext, PracticeNetwork>();
 export function practiceNetworkFor(ctx: ServiceContext): PracticeNetwork {
   let n = networks.get(ctx);
   if (!n) {
-    n = new PracticeNetwork({ dataDir: ctx.paths.root, emit: loggingEmit(ctx), logger: ctx.logger });
+    n = new PracticeNetwork({
+      dataDir: ctx.paths.root,
+      emit: loggingEmit(ctx),
+      logger: ctx.logger,
+      host: ctx.host,
+    });
     networks.set(ctx, n);
   }
   return n;

@@ -7,6 +7,8 @@ import { errorMessage } from '../../util/errors.js';
 import type { CoreEvent, Settings } from '../../contract/index.js';
 import type { Logger } from '../../contract/logger.js';
 import type { RunningNode } from './component-lifecycle.js';
+import type { HostHooks } from '../host-hooks.js';
+import { idleOnlyGate, type IdleOnlyControl } from './idle-only.js';
 
 export interface PracticeNetworkOptions {
   /** The app's data folder; the practice devnet, circuits and validator state live in `<root>/practice`. */
@@ -15,6 +17,8 @@ export interface PracticeNetworkOptions {
   logger: Logger;
   /** ms between practice epochs (score, set weights, advance the devnet, standing). */
   epochEveryMs?: number;
+  /** The idle source for `mining.idleOnly`. */
+  host?: HostHooks;
 }
 
 type Role = 'miner' | 'validator';
@@ -43,7 +47,8 @@ export class PracticeNetwork {
     }
     const session = await this.session;
     this.users.add(role);
-    return role === 'miner' ? this.minerNode(session) : this.validatorNode(session);
+    if (role === 'validator') return this.validatorNode(session);
+    return this.minerNode(session, await idleOnlyGate(settings.mining, this.o.host ?? {}, session.miner));
   }
 
   private async startSession(settings: Settings, progress: (line: string) => void): Promise<PracticeSession> {
@@ -98,14 +103,23 @@ export class PracticeNetwork {
     await session.stop();
   }
 
-  private minerNode(session: PracticeSession): RunningNode {
+  private minerNode(session: PracticeSession, idle: IdleOnlyControl | null): RunningNode {
     const axon = session.miner.endpoint;
+    const mining = `Practice network (local devnet, netuid ${session.netuid}): miner uid ${session.minerUid} with ${this.keyNote}`;
     return {
-      detail: `Practice network (local devnet, netuid ${session.netuid}): miner uid ${session.minerUid} with ${this.keyNote}`,
+      get detail() {
+        return idle ? `${mining}; ${idle.detail}` : mining;
+      },
+      onDetail: (listener) => idle?.onDetail((d) => listener(`${mining}; ${d}`)),
       axon: axon ? { host: axon.host, port: axon.port } : undefined,
       stats: () => session.miner.stats(),
       inFlight: () => session.miner.inFlight,
-      stop: () => this.leave('miner'),
+      stop: () => {
+        // The practice validator can go on querying the miner after this: it must not stay paused.
+        idle?.stop();
+        session.miner.resume();
+        return this.leave('miner');
+      },
       onFailure: (listener) => session.onFailure(listener),
     };
   }
