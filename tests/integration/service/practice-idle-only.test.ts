@@ -55,7 +55,8 @@ describe('mining.idleOnly through CoreService', () => {
             detail: expect.stringMatching(/mining: the computer has been idle for 61 s$/),
           }),
         ),
-      { timeout: 15_000 },
+      // Polled every 5 s; the in-process devnet and scoring can hold this event loop for seconds.
+      { timeout: 60_000 },
     );
     await vi.waitFor(() => expect(minerProofs().some((p) => p.status === 'verified')).toBe(true), {
       timeout: 120_000,
