@@ -10,6 +10,7 @@ import {
   UpdateStateSchema,
 } from './events.js';
 import { MetricSnapshotSchema } from './metrics.js';
+import { protocolCommandSchemas } from './protocol.js';
 import {
   MultiSignatureSchema,
   RegistrationResultSchema,
@@ -208,6 +209,7 @@ export const commandSchemas = {
     input: none,
     output: z.object({ restarted: z.boolean(), reason: z.string().optional() }),
   },
+  ...protocolCommandSchemas,
   'network.presets': {
     input: none,
     output: z.array(

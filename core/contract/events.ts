@@ -7,7 +7,11 @@ export type Component = z.infer<typeof ComponentSchema>;
 export const RunStateSchema = z.enum(['stopped', 'starting', 'running', 'stopping', 'error']);
 export type RunState = z.infer<typeof RunStateSchema>;
 
-export const ProofStatusSchema = z.enum(['verified', 'failed', 'rejected', 'timeout', 'error']);
+/**
+ * `proved`: the 2026 engine reported a proof generated; it does not verify its own proofs, so unlike
+ * `verified` this says nothing about the validator's verdict (spec sn2-2026.md §3.9).
+ */
+export const ProofStatusSchema = z.enum(['verified', 'proved', 'failed', 'rejected', 'timeout', 'error']);
 export type ProofStatus = z.infer<typeof ProofStatusSchema>;
 
 /** One line of the proof log: a request served by the miner, or judged by the validator. */
@@ -30,6 +34,8 @@ export const ProofLogEntrySchema = z.object({
   totalMs: z.number(),
   proofBytes: z.number().int().optional(),
   prover: z.string().optional(),
+  /** Durations inferred from log timestamps with several requests in flight (spec sn2-2026.md §3.9). */
+  approximate: z.boolean().optional(),
   status: ProofStatusSchema,
   error: z.string().optional(),
 });

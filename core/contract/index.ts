@@ -6,3 +6,4 @@ export * from './hardware.js';
 export * from './commands.js';
 export * from './signing.js';
 export * from './metrics.js';
+export * from './protocol.js';

@@ -9,7 +9,7 @@ export function circuitStats(entries: ProofLogEntry[]): CircuitStats[] {
     else by.set(e.circuitId, [e]);
   }
   return [...by.entries()].map(([circuitId, list]) => {
-    const ok = list.filter((e) => e.status === 'verified');
+    const ok = list.filter((e) => e.status === 'verified' || e.status === 'proved');
     const times = ok.map((e) => e.totalMs).sort((a, b) => a - b);
     return {
       circuitId,

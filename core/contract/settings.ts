@@ -16,6 +16,9 @@ export const DEFAULT_NETUID: Record<Network, number> = {
 
 const port = z.number().int().min(1025).max(65534);
 
+/** Settings `mining.protocol` and `sn2 mine --protocol`: decide from the chain (spec sn2-2026.md §1), or force one. */
+export const ProtocolChoiceSchema = z.enum(['auto', 'v10', '2026']);
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   network: NetworkSchema.default('practice'),
@@ -59,6 +62,17 @@ export const SettingsSchema = z.object({
       disableBlacklist: z.boolean().default(false),
       /** Per-circuit capacity reported to validators (QueryForCapacities); missing = default. */
       capacities: z.record(z.string(), z.number().int().min(0)).default({}),
+      /** Which SN2 protocol to mine: `auto` reads it from the chain; Practice is always v10. */
+      protocol: ProtocolChoiceSchema.default('auto'),
+    })
+    .prefault({}),
+  /** The official `sn2-miner` (2026 protocol). */
+  engine: z
+    .object({
+      /** A binary installed by hand; default: the one the app installed (engines/sn2-miner/manifest.json). */
+      path: z.string().min(1).optional(),
+      /** The engine's `--log-level`. */
+      logLevel: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
     })
     .prefault({}),
   validator: z

@@ -5,7 +5,7 @@ import { ProofDetails } from './ProofDetails.js';
 import { downloadText, proofLogToCsv } from './proof-log-export.js';
 import { formatMs, formatTime, shortAddress } from '../format.js';
 
-const STATUSES: ProofStatus[] = ['verified', 'failed', 'rejected', 'timeout', 'error'];
+const STATUSES: ProofStatus[] = ['verified', 'proved', 'failed', 'rejected', 'timeout', 'error'];
 const ROW_HEIGHT = 40;
 
 const peerOf = (e: ProofLogEntry, role: ProofLogEntry['role']) =>
