@@ -62,14 +62,10 @@ export const protocolCommandSchemas = {
   'protocol.detect': { input: networkQuery, output: ProtocolDecisionSchema },
   /**
    * The registration guard: the protocol of the settings' network and whether this computer can mine it
-   * (engine binary for this OS/arch, port, disk), with the burn amount when the chain answers.
+   * (engine binary for this OS/arch, port, disk). The burn amount is `chain.registrationCost`'s.
    */
   'protocol.support': {
     input: z.object({}).strict(),
-    output: z.object({
-      decision: ProtocolDecisionSchema,
-      support: ProtocolSupportSchema,
-      burnTao: z.number().nullable(),
-    }),
+    output: z.object({ decision: ProtocolDecisionSchema, support: ProtocolSupportSchema }),
   },
 } as const;

@@ -5,6 +5,7 @@ import { registerEzkl } from './ezkl.js';
 import { registerHardware } from './hardware.js';
 import { registerMine } from './mine.js';
 import { registerPractice } from './practice.js';
+import { registerProtocol } from './protocol.js';
 import { registerQuery } from './query.js';
 import { registerProve } from './prove.js';
 import { registerUi } from './ui.js';
@@ -19,6 +20,7 @@ export const commands: Array<(program: Command) => void> = [
   registerHardware,
   registerMine,
   registerPractice,
+  registerProtocol,
   registerQuery,
   registerProve,
   registerUi,

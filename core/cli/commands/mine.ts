@@ -13,6 +13,9 @@ import { idleOnlyGate } from '../../service/node-runtime/idle-only.js';
 import { dataPaths } from '../../util/paths.js';
 import { UserError } from '../../util/errors.js';
 import { v10Server } from '../../sn2/transport/v10-server.js';
+import { ProtocolChoiceSchema } from '../../contract/index.js';
+import { detectProtocol } from '../../service/node-runtime/detect-protocol.js';
+import { mineWithEngine } from './mine-engine.js';
 
 interface MineOptions extends NetworkFlags {
   'axon.port': string;
@@ -21,6 +24,7 @@ interface MineOptions extends NetworkFlags {
   idleOnly?: boolean;
   idleThreshold: string;
   chain: boolean;
+  protocol: string;
   json?: boolean;
 }
 
@@ -29,7 +33,7 @@ export function registerMine(program: Command): void {
     program
       .command('mine')
       .description(
-        'Run the SN2 miner: serve QueryZkProof, ProofOfWeightsSynapse, QueryForCapacities and Competition',
+        'Run the SN2 miner: the v10 axon miner, or the official sn2-miner where the network speaks the 2026 protocol',
       ),
   )
     .option('--axon.port <port>', 'axon port', '8091')
@@ -38,6 +42,11 @@ export function registerMine(program: Command): void {
     .option('--idle-only', 'take new proofs only while nobody uses this computer (xprintidle/ioreg)')
     .option('--idle-threshold <seconds>', 'with --idle-only: seconds without input that count as idle', '300')
     .option('--no-chain', 'serve the axon without any chain (diagnostics and tests); every route answers')
+    .option(
+      '--protocol <protocol>',
+      'v10 | 2026 | auto: which SN2 protocol to mine (auto: read from the chain)',
+      'auto',
+    )
     .option('--json', 'JSON lines of events on stdout')
     .action(async (o: MineOptions) => {
       const out = cliOutput(Boolean(o.json));
@@ -47,7 +56,28 @@ export function registerMine(program: Command): void {
       const idleThresholdSeconds = Number(o.idleThreshold);
       if (!/^\d+$/.test(o.idleThreshold) || idleThresholdSeconds < 30 || idleThresholdSeconds > 86_400)
         throw new UserError(`--idle-threshold must be 30 to 86400 seconds, got "${o.idleThreshold}"`);
+      const choice = ProtocolChoiceSchema.safeParse(o.protocol);
+      if (!choice.success) throw new UserError(`--protocol must be v10, 2026 or auto, got "${o.protocol}"`);
       const target = o.chain ? networkFromFlags(o) : undefined;
+      if (!target && choice.data === '2026')
+        throw new UserError(
+          '--protocol 2026 needs a chain: sn2-miner serves only registered hotkeys (drop --no-chain)',
+        );
+      if (target) {
+        const decision = await detectProtocol({ ...target, choice: choice.data });
+        out.info(`protocol ${decision.protocol} (${decision.source}): ${decision.evidence.join('; ')}`);
+        if (decision.protocol === '2026')
+          return mineWithEngine(
+            {
+              ...target,
+              wallet: walletFromFlags(o),
+              port,
+              externalIp: o['axon.external_ip'],
+            },
+            out,
+            Boolean(o.json),
+          );
+      }
       const hotkey = await loadCliHotkey(walletFromFlags(o));
       let chain = null;
       let client: ChainClient | undefined;

@@ -19,8 +19,9 @@ import {
   registrationCheck,
   type DoctorCheck,
 } from '../node-runtime/doctor-checks.js';
+import { protocolCheck } from '../node-runtime/protocol-doctor-check.js';
 
-const CHAIN_CHECKS = ['registration', 'axon-chain', 'clock'] as const;
+const CHAIN_CHECKS = ['protocol', 'registration', 'axon-chain', 'clock'] as const;
 
 /**
  * doctor.run: can this machine mine on the configured network? Every check answers with a reason; the
@@ -90,6 +91,7 @@ export const doctorHandlers: AreaFactory = (ctx) => ({
           const external = await externalIpCheck(settings.axon.externalIp, httpIpLookup());
           const externalIp = external.ip;
           return [
+            protocolCheck(settings, netuid, ctx.paths.root, meta, metaError),
             external.check,
             meta
               ? await guard('registration', () =>

@@ -7,6 +7,7 @@ import { hardwareHandlers } from './hardware.js';
 import { logsHandlers } from './logs.js';
 import { metricsHandlers } from './metrics.js';
 import { minerHandlers } from './miner.js';
+import { protocolHandlers } from './protocol.js';
 import { proversHandlers } from './provers.js';
 import { updateHandlers } from './update.js';
 import { validatorHandlers } from './validator.js';
@@ -24,6 +25,7 @@ export const handlerFactories: AreaFactory[] = [
   logsHandlers,
   metricsHandlers,
   minerHandlers,
+  protocolHandlers,
   proversHandlers,
   updateHandlers,
   validatorHandlers,

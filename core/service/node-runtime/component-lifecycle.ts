@@ -16,6 +16,8 @@ export interface RunningNode {
   onFailure?(listener: (reason: string) => void): void;
   /** The running detail changed (e.g. paused while the computer is in use). */
   onDetail?(listener: (detail: string) => void): void;
+  /** A node that restarts itself (the 2026 engine) reports `starting` while it does and `running` when back. */
+  onState?(listener: (state: 'starting' | 'running', detail: string) => void): void;
 }
 
 /** `miner.start`/`validator.start` could not bring the component up; the status says `error` with the same text. */
@@ -68,6 +70,9 @@ export class ComponentLifecycle {
       }
       const node = this.node;
       node.onFailure?.((reason) => void this.fail(node, reason));
+      node.onState?.((state, detail) => {
+        if (this.node === node && this.state !== 'stopping') this.set(state, detail);
+      });
       this.set('running', node.detail);
       node.onDetail?.((detail) => {
         if (this.node === node && this.state === 'running') this.set('running', detail);

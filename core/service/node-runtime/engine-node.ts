@@ -1,0 +1,153 @@
+import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
+import { DEFAULT_NETUID, type Settings } from '../../contract/index.js';
+import type { InstalledEngine } from '../../engines/installed-engine.js';
+import { launchEngine } from '../../engines/run/launch-engine.js';
+import type { EngineLaunchConfig } from '../../engines/run/engine-args.js';
+import { EngineStartError, type EngineSupervisor } from '../../engines/run/engine-supervisor.js';
+import {
+  engineCircuitCache,
+  engineWalletsRoot,
+  prepareEngineWallet,
+} from '../../engines/run/engine-wallet.js';
+import { locateEngine, type EngineBinary } from '../../engines/run/locate-engine.js';
+import { enginePlatform } from '../../engines/run/platform.js';
+import { pendingUpdate, swapEngine } from '../../engines/run/update-swap.js';
+import { errorMessage } from '../../util/errors.js';
+import type { RunningNode } from './component-lifecycle.js';
+import type { NetworkNodeContext } from './network-miner.js';
+import { connectNetworkTarget, NodeSetupError, notRegisteredMessage } from './network-target.js';
+
+/** How often a running engine looks for an installed update to apply between proofs. */
+const UPDATE_POLL_MS = 60_000;
+
+/**
+ * The 2026 miner: the official `sn2-miner` run and supervised (core/engines/run), with the user's hotkey
+ * copied into a wallet folder of its own (never the coldkey). Its output becomes the same events as the v10
+ * miner's; an update the installer placed is applied between proofs, with rollback.
+ */
+export async function startEngineMiner(
+  ctx: NetworkNodeContext,
+  settings: Settings,
+  progress: (detail: string) => void,
+): Promise<RunningNode> {
+  if (settings.network === 'practice')
+    throw new NodeSetupError('Practice runs the v10 miner, not the engine');
+  const platform = enginePlatform(process.platform, process.arch);
+  if (!platform.supported && !settings.engine.path)
+    throw new NodeSetupError(
+      `this network speaks the 2026 protocol, but ${platform.reason}; Practice still works here`,
+    );
+  let binary: EngineBinary;
+  try {
+    binary = locateEngine(settings.engine.path, ctx.paths.root);
+  } catch (err) {
+    throw new NodeSetupError(errorMessage(err));
+  }
+  const wallet = prepareEngineWallet(settings.wallet, engineWalletsRoot(ctx.paths.root));
+  let externalIp: string | undefined;
+  try {
+    externalIp = await resolveExternalIp(settings.axon.externalIp, httpIpLookup());
+  } catch (err) {
+    ctx.emit({
+      type: 'notification',
+      level: 'warning',
+      title: 'External IP unknown',
+      body: `${errorMessage(err)}; sn2-miner will try itself and skips publishing its axon if it cannot`,
+    });
+  }
+  const netuid = settings.netuid ?? DEFAULT_NETUID[settings.network];
+  const config: EngineLaunchConfig = {
+    network: settings.network,
+    endpoint: settings.chainEndpoint,
+    netuid,
+    walletPath: wallet.path,
+    walletName: wallet.name,
+    walletHotkey: wallet.hotkey,
+    port: settings.axon.port,
+    externalIp,
+    circuitCacheDir: engineCircuitCache(ctx.paths.root),
+    logLevel: settings.engine.logLevel,
+  };
+  const stateListeners: Array<(state: 'starting' | 'running', detail: string) => void> = [];
+  const failureListeners: Array<(reason: string) => void> = [];
+  const launch = (b: EngineBinary, p: (detail: string) => void) =>
+    launchEngine(
+      {
+        binary: b,
+        config,
+        hotkeyFile: wallet.source,
+        emit: ctx.emit,
+        onState: (state, detail) => stateListeners.forEach((l) => l(state, detail)),
+      },
+      p,
+    );
+  let supervisor: EngineSupervisor;
+  try {
+    supervisor = await launch(binary, progress);
+  } catch (err) {
+    if (err instanceof EngineStartError && err.verdict?.kind === 'not-registered')
+      throw new NodeSetupError(await unregistered(settings, ctx).catch(() => err.message));
+    throw err;
+  }
+  const detail = () =>
+    `sn2-miner ${supervisor.version ?? ''} (2026 protocol) on ${settings.network} netuid ${netuid}, UDP port ${config.port}`.replace(
+      '  ',
+      ' ',
+    );
+  const watchFailure = (s: EngineSupervisor) =>
+    s.onFailure((reason) => failureListeners.forEach((l) => l(reason)));
+  watchFailure(supervisor);
+  let running: InstalledEngine | undefined = binary.installed;
+  let swapping: Promise<void> | undefined;
+  const poll = setInterval(() => {
+    if (swapping || !running || supervisor.inFlight() > 0 || !pendingUpdate(ctx.paths.root, running)) return;
+    const from = running;
+    stateListeners.forEach((l) => l('starting', `applying the sn2-miner update (from ${from.tag})…`));
+    swapping = swapEngine({
+      dataRoot: ctx.paths.root,
+      current: supervisor,
+      running: from,
+      launch: (b) => launch(b, (d) => stateListeners.forEach((l) => l('starting', d))),
+    })
+      .then((r) => {
+        supervisor = r.supervisor;
+        running = r.running;
+        watchFailure(supervisor);
+        if (r.reason)
+          ctx.emit({
+            type: 'notification',
+            level: 'warning',
+            title: 'Engine update rolled back',
+            body: r.reason,
+          });
+        stateListeners.forEach((l) => l('running', detail()));
+      })
+      .catch((err: unknown) =>
+        failureListeners.forEach((l) => l(`engine update failed: ${errorMessage(err)}`)),
+      )
+      .finally(() => (swapping = undefined));
+  }, UPDATE_POLL_MS);
+  poll.unref();
+  return {
+    detail: detail(),
+    axon: { host: '0.0.0.0', port: config.port, externalIp },
+    stats: () => supervisor.stats(),
+    inFlight: () => supervisor.inFlight(),
+    onFailure: (listener) => failureListeners.push(listener),
+    onState: (listener) => stateListeners.push(listener),
+    async stop() {
+      clearInterval(poll);
+      await swapping;
+      await supervisor.stop();
+    },
+  };
+}
+
+async function unregistered(settings: Settings, ctx: NetworkNodeContext): Promise<string> {
+  const t = await connectNetworkTarget(settings, ctx.emit);
+  try {
+    return await notRegisteredMessage(t, settings, 'miner');
+  } finally {
+    await t.client.close();
+  }
+}
