@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useCore } from '../state/core-context.js';
 import { LocalRegister } from './registration/LocalRegister.js';
 import { ExtensionRegister } from './registration/ExtensionRegister.js';
+import { ProtocolGuard } from './registration/ProtocolGuard.js';
 
 type Payer = 'wallet' | 'extension';
 interface Registered {
@@ -11,7 +12,8 @@ interface Registered {
 
 /**
  * Registration burns TAO, paid by the wallet's coldkey (password) or, in the web UI, by a
- * browser-extension account. Either way the live cost is shown and explicitly confirmed first.
+ * browser-extension account. Either way the live cost is shown and explicitly confirmed first, after the
+ * protocol guard has said whether this computer can mine the network at all.
  */
 export function RegisterStep({ onDone }: { onDone: () => void }) {
   // Extensions inject into web pages only; Electron's window never has one.
@@ -35,34 +37,36 @@ export function RegisterStep({ onDone }: { onDone: () => void }) {
   }
   return (
     <div>
-      {extensionsPossible && (
-        <div className="tabs" role="tablist" aria-label="Who pays for registration">
-          {(
-            [
-              ['wallet', 'Wallet coldkey'],
-              ['extension', 'Browser extension'],
-            ] as const
-          ).map(([p, label]) => (
-            <button
-              key={p}
-              type="button"
-              role="tab"
-              aria-selected={payer === p}
-              className={`tab ${payer === p ? 'tab-selected' : ''}`}
-              onClick={() => setPayer(p)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-      )}
-      <div role={extensionsPossible ? 'tabpanel' : undefined}>
-        {payer === 'extension' && extensionsPossible ? (
-          <ExtensionRegister onRegistered={setDone} />
-        ) : (
-          <LocalRegister onRegistered={setDone} />
+      <ProtocolGuard>
+        {extensionsPossible && (
+          <div className="tabs" role="tablist" aria-label="Who pays for registration">
+            {(
+              [
+                ['wallet', 'Wallet coldkey'],
+                ['extension', 'Browser extension'],
+              ] as const
+            ).map(([p, label]) => (
+              <button
+                key={p}
+                type="button"
+                role="tab"
+                aria-selected={payer === p}
+                className={`tab ${payer === p ? 'tab-selected' : ''}`}
+                onClick={() => setPayer(p)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
         )}
-      </div>
+        <div role={extensionsPossible ? 'tabpanel' : undefined}>
+          {payer === 'extension' && extensionsPossible ? (
+            <ExtensionRegister onRegistered={setDone} />
+          ) : (
+            <LocalRegister onRegistered={setDone} />
+          )}
+        </div>
+      </ProtocolGuard>
       <div className="button-row">
         <button type="button" className="btn" onClick={onDone}>
           Skip for now

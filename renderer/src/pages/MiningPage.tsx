@@ -9,6 +9,7 @@ import { useProofLog } from '../state/use-proof-log.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { MetricsPanel } from '../components/MetricsPanel.js';
 import { useMetrics } from '../state/use-metrics.js';
+import { ProtocolCard } from '../components/ProtocolCard.js';
 
 export function MiningPage() {
   const miner = useComponentStatus('miner');
@@ -22,10 +23,11 @@ export function MiningPage() {
     >
       <div className="grid-2">
         <Card title="Miner" id="miner">
+          <ProtocolCard refreshKey={miner.state} />
           <RunControl control={miner} noun="mining" />
           {axon && (
             <p className="muted">
-              Axon listening on {axon.host}:{axon.port}
+              Listening on {axon.host}:{axon.port}
               {axon.externalIp && <>, announced as {axon.externalIp}</>}
             </p>
           )}

@@ -15,18 +15,44 @@ const COST = {
   balanceTao: 0.05,
 };
 
-/** A core that answers every command with the registration cost (the only query these screens make). */
-function transport(kind: CoreTransport['kind']): CoreTransport {
+const DECISION = {
+  network: 'finney',
+  netuid: 2,
+  protocol: '2026',
+  source: 'chain',
+  servedMiners: 3,
+  versionZero: 3,
+  evidence: ['3 of 3 served miners have axon version 0 (the Rust sn2-miner)'],
+};
+const support = (canMine: boolean) => ({
+  decision: DECISION,
+  support: {
+    protocol: '2026',
+    canMine,
+    checks: [],
+    willWork: ['Practice (the built-in v10 devnet) works on this computer'],
+    wontWork: canMine ? [] : ['mining the 2026 protocol: upstream publishes no Windows build of sn2-miner'],
+    summary: canMine
+      ? 'This computer can mine the 2026 protocol.'
+      : 'This computer cannot mine the 2026 protocol: upstream publishes no Windows build of sn2-miner.',
+  },
+});
+
+/** A core that answers the protocol guard, and every other command with the registration cost. */
+function transport(kind: CoreTransport['kind'], canMine = true): CoreTransport {
   const preload: Sn2PreloadApi = {
-    invoke: vi.fn(async () => ({ ok: true, result: COST })),
+    invoke: vi.fn(async (command: string) => ({
+      ok: true,
+      result: command === 'protocol.support' ? support(canMine) : COST,
+    })),
     onEvent: () => () => undefined,
   };
   return { ...electronTransport(preload), kind };
 }
 
-const renderStep = (kind: CoreTransport['kind']) =>
+const renderStep = (kind: CoreTransport['kind'], canMine = true) =>
   render(
-    <CoreProvider transport={transport(kind)}>
+    <CoreProvider transport={transport(kind, canMine)}>
       <RegisterStep onDone={() => undefined} />
     </CoreProvider>,
   );
@@ -50,6 +76,25 @@ describe('registration step', () => {
     expect(screen.getByRole('status').textContent).toMatch(/balance is below the cost plus the fee/);
     fireEvent.click(screen.getByLabelText(/is burned and not refunded/));
     expect((screen.getByRole('button', { name: 'Register' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says whether this computer can mine the network before the cost', async () => {
+    renderStep('electron');
+    expect((await screen.findByTestId('protocol-guard')).textContent).toMatch(
+      /finney netuid 2 speaks the 2026 protocol\. This computer can mine the 2026 protocol\./,
+    );
+    expect(await screen.findByTestId('burn-cost')).toBeTruthy();
+  });
+
+  it('needs a second, explicit confirmation where this computer cannot mine the network', async () => {
+    renderStep('electron', false);
+    expect((await screen.findByTestId('protocol-guard')).textContent).toMatch(
+      /no Windows build of sn2-miner/,
+    );
+    expect(screen.queryByTestId('burn-cost')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Register' })).toBeNull();
+    fireEvent.click(screen.getByLabelText(/cannot mine this network, and I still want to register/));
+    expect(await screen.findByTestId('burn-cost')).toBeTruthy();
   });
 
   it('says what to do when no extension is installed', async () => {
