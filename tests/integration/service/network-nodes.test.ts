@@ -77,6 +77,7 @@ describe('service nodes on a real chain endpoint', () => {
       'axon-local',
       'provers',
       'circuits',
+      'protocol',
       'external-ip',
       'registration',
       'axon-chain',
@@ -89,6 +90,11 @@ describe('service nodes on a real chain endpoint', () => {
       fix: expect.stringMatching(/btcli subnet register/),
     });
     expect(byId['axon-local']).toMatchObject({ ok: false, fix: expect.stringMatching(/start mining/) });
+    // A custom devnet with no SN2 evidence on chain is mined by the app's own v10 miner.
+    expect(byId.protocol).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/speaks v10 \(default: .*v10 miner$/),
+    });
     expect(byId['axon-chain']).toMatchObject({
       skipped: true,
       message: expect.stringMatching(/^the hotkey is not registered/),
