@@ -103,6 +103,7 @@ export function SettingsPage() {
             netuid: draft.netuid ?? null,
             wallet: { ...draft.wallet, path: draft.wallet.path ?? null },
             axon: { ...draft.axon, externalIp: draft.axon.externalIp ?? null },
+            engine: { ...draft.engine, path: draft.engine.path ?? null },
             prover: {
               ...draft.prover,
               cpuLimit: draft.prover.cpuLimit ?? null,
@@ -214,6 +215,43 @@ export function SettingsPage() {
                 value={draft.axon.externalIp ?? ''}
                 onChange={(e) => patch('axon', { externalIp: e.target.value || undefined })}
               />
+            </Field>
+          </Card>
+          <Card title="Protocol and engine" id="settings-engine">
+            <Field
+              label="Protocol"
+              id="s-protocol"
+              hint="auto = read from the chain; 2026 runs the official sn2-miner; Practice is always v10"
+            >
+              <select
+                id="s-protocol"
+                value={draft.mining.protocol}
+                onChange={(e) => patch('mining', { protocol: e.target.value as Draft['mining']['protocol'] })}
+              >
+                <option value="auto">auto</option>
+                <option value="v10">v10</option>
+                <option value="2026">2026</option>
+              </select>
+            </Field>
+            <Field label="sn2-miner path" id="s-engine-path" hint="empty = the version the app installed">
+              <input
+                id="s-engine-path"
+                value={draft.engine.path ?? ''}
+                onChange={(e) => patch('engine', { path: e.target.value || undefined })}
+              />
+            </Field>
+            <Field label="sn2-miner log level" id="s-engine-log">
+              <select
+                id="s-engine-log"
+                value={draft.engine.logLevel}
+                onChange={(e) => patch('engine', { logLevel: e.target.value as Draft['engine']['logLevel'] })}
+              >
+                {(['error', 'warn', 'info', 'debug'] as const).map((l) => (
+                  <option key={l} value={l}>
+                    {l}
+                  </option>
+                ))}
+              </select>
             </Field>
           </Card>
           <Card title="Proving" id="settings-prover">
