@@ -27,7 +27,12 @@ export interface ProtocolQuery {
 export async function detectProtocol(q: ProtocolQuery): Promise<ProtocolDecision> {
   const netuid = q.netuid ?? DEFAULT_NETUID[q.network];
   if (q.network === 'practice' || (q.choice !== 'auto' && !q.readChain))
-    return decideProtocol({ network: q.network, netuid, choice: q.choice, evidenceError: 'not needed' });
+    return decideProtocol({
+      network: q.network,
+      netuid,
+      choice: q.choice,
+      evidenceError: 'an explicit protocol needs no chain evidence',
+    });
   let evidence: ProtocolEvidence | undefined;
   let evidenceError: string | undefined;
   let client: ChainClient | undefined;
