@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { downloadFile } from '../core/circuits/download.js';
+import { downloadFile } from '../core/util/download.js';
 import { DEFAULT_EZKL_RELEASE_FILE, loadEzklRelease } from '../core/provers/ezkl/release.js';
 import { extractTarGzEntry } from '../core/provers/ezkl/tar-gz.js';
 import { writeFileAtomic } from '../core/util/atomic-file.js';

@@ -1,34 +1,8 @@
-/** A download or file check failed; `retryable` says whether trying again may help. */
-export class CircuitFileError extends Error {
+import { DownloadError } from '../util/download-errors.js';
+
+/** A circuit file is missing or failed its check; `retryable` says whether trying again may help. */
+export class CircuitFileError extends DownloadError {
   override readonly name: string = 'CircuitFileError';
-  constructor(
-    message: string,
-    readonly retryable = false,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-export class ChecksumMismatchError extends CircuitFileError {
-  override readonly name = 'ChecksumMismatchError';
-  constructor(
-    readonly file: string,
-    readonly expected: string,
-    readonly actual: string,
-  ) {
-    super(`${file}: sha256 ${actual} does not match the pinned ${expected}`, true);
-  }
-}
-
-export class FileTooLargeError extends CircuitFileError {
-  override readonly name = 'FileTooLargeError';
-  constructor(
-    readonly file: string,
-    readonly limit: number,
-  ) {
-    super(`${file}: larger than the limit of ${limit} bytes`);
-  }
 }
 
 export class UnknownCircuitError extends Error {

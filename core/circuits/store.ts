@@ -22,9 +22,10 @@ import { appRoot, unpackedPath } from '../util/app-root.js';
 import { CIRCUIT_ID_PATTERN, CIRCUIT_TIMEOUT_SECONDS, IGNORED_CIRCUIT_IDS } from './constants.js';
 import { CircuitMetadataSchema, type CircuitMetadata, type ProofSystem } from './metadata.js';
 import { CircuitFilesManifestSchema, type CircuitFileSpec, type FileRole } from './manifest.js';
-import { downloadFile, type DownloadProgress } from './download.js';
+import { downloadFile, type DownloadProgress } from '../util/download.js';
+import { DownloadError } from '../util/download-errors.js';
 import { CircuitFileError, UnknownCircuitError } from './errors.js';
-import { sha256File } from './sha256-file.js';
+import { sha256File } from '../util/sha256-file.js';
 import {
   CircomSettingsSchema,
   EzklSettingsSchema,
@@ -247,7 +248,7 @@ export class CircuitStore {
         return dest;
       } catch (err) {
         lastError = err;
-        if (!(err instanceof CircuitFileError) || !err.retryable || options.signal?.aborted) break;
+        if (!(err instanceof DownloadError) || !err.retryable || options.signal?.aborted) break;
       }
     }
     throw lastError;

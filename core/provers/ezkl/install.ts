@@ -9,8 +9,8 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { downloadFile } from '../../circuits/download.js';
-import { sha256File } from '../../circuits/sha256-file.js';
+import { downloadFile } from '../../util/download.js';
+import { sha256File } from '../../util/sha256-file.js';
 import { fsyncDir } from '../../util/atomic-file.js';
 import { NativeToolError } from '../errors.js';
 import { exeName } from '../native/locate.js';

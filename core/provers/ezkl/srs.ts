@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { existsSync, statSync, unlinkSync } from 'node:fs';
-import { downloadFile, type DownloadProgress } from '../../circuits/download.js';
-import { sha256File } from '../../circuits/sha256-file.js';
+import { downloadFile, type DownloadProgress } from '../../util/download.js';
+import { sha256File } from '../../util/sha256-file.js';
 import { CircuitFileError } from '../../circuits/errors.js';
 
 export const SRS_BASE_URL =

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitStore } from '../../../core/circuits/store.js';
-import { downloadFile } from '../../../core/circuits/download.js';
-import { ChecksumMismatchError, FileTooLargeError } from '../../../core/circuits/errors.js';
+import { downloadFile } from '../../../core/util/download.js';
+import { ChecksumMismatchError, FileTooLargeError } from '../../../core/util/download-errors.js';
 import { startFileServer, type FileServer } from '../../helpers/file-server.js';
 
 const ID = 'ab'.repeat(32);

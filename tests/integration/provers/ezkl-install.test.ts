@@ -9,7 +9,7 @@ import { locateEzkl } from '../../../core/provers/ezkl/native-cli.js';
 import { createProver } from '../../../core/provers/prover.js';
 import { createProverPool } from '../../../core/provers/pool.js';
 import { CircuitStore } from '../../../core/circuits/store.js';
-import { ChecksumMismatchError } from '../../../core/circuits/errors.js';
+import { ChecksumMismatchError } from '../../../core/util/download-errors.js';
 import { CoreService } from '../../../core/service/core-service.js';
 import type { CoreEvent } from '../../../core/contract/index.js';
 import {

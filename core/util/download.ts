@@ -12,7 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { ChecksumMismatchError, CircuitFileError, FileTooLargeError } from './errors.js';
+import { ChecksumMismatchError, DownloadError, FileTooLargeError } from './download-errors.js';
 
 export interface DownloadProgress {
   file: string;
@@ -72,11 +72,11 @@ export async function downloadFile(
     if (response.status === 200 && offset > 0) offset = 0; // server ignored Range: restart
     if (!response.ok || !response.body) {
       await response.body?.cancel();
-      throw new CircuitFileError(`${name}: HTTP ${response.status} from ${url}`, response.status >= 500);
+      throw new DownloadError(`${name}: HTTP ${response.status} from ${url}`, response.status >= 500);
     }
     if (response.status === 206 && rangeStart(response) !== offset) {
       await response.body.cancel();
-      throw new CircuitFileError(`${name}: server resumed at the wrong offset`, true);
+      throw new DownloadError(`${name}: server resumed at the wrong offset`, true);
     }
 
     const length = Number(response.headers.get('content-length') ?? NaN);
@@ -109,7 +109,7 @@ export async function downloadFile(
     const digest = hash.digest('hex');
     if (options.expectedBytes != null && done !== options.expectedBytes) {
       unlinkSync(part);
-      throw new CircuitFileError(`${name}: got ${done} bytes, expected ${options.expectedBytes}`, true);
+      throw new DownloadError(`${name}: got ${done} bytes, expected ${options.expectedBytes}`, true);
     }
     if (options.sha256 && digest !== options.sha256) {
       unlinkSync(part);
@@ -118,11 +118,10 @@ export async function downloadFile(
     renameSync(part, dest);
     return { path: dest, bytes: done, sha256: digest, resumedFrom: response.status === 206 ? offset : 0 };
   } catch (err) {
-    if (err instanceof CircuitFileError) throw err;
-    if (idle.timedOut)
-      throw new CircuitFileError(`${name}: no data for ${idle.ms / 1000} s from ${url}`, true);
+    if (err instanceof DownloadError) throw err;
+    if (idle.timedOut) throw new DownloadError(`${name}: no data for ${idle.ms / 1000} s from ${url}`, true);
     if (options.signal?.aborted) throw options.signal.reason ?? err;
-    throw new CircuitFileError(`${name}: download from ${url} failed: ${(err as Error).message}`, true, {
+    throw new DownloadError(`${name}: download from ${url} failed: ${(err as Error).message}`, true, {
       cause: err,
     });
   } finally {
