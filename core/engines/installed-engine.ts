@@ -6,9 +6,12 @@ import { writeFileAtomic } from '../util/atomic-file.js';
 /**
  * The app-side manifest of the installed official `sn2-miner` (spec sn2-2026.md §2.2: "keep an app-side manifest
  * {channel, tag, asset, sha256, verified_at} per installed binary and re-hash the file before each start").
- * The installer writes it; the supervisor reads it. Layout under the data folder:
- *   engines/sn2-miner/<tag>/sn2-miner      the verified executable (0755)
- *   engines/sn2-miner/manifest.json        this file: the active install and the previous one (for rollback)
+ * The installer writes it (core/engines/install/); the supervisor reads it. Layout under the data folder:
+ *   engines/sn2-miner/<dir>/sn2-miner      the verified executable (0755); <dir> is the tag for mainnet's
+ *                                          immutable tags, <tag>-<first 12 hex of its sha256> for testnet's
+ *                                          moving ones (`testnet-latest` is re-created on every push)
+ *   engines/sn2-miner/manifest.json        this file: the active install and the previous one (for rollback),
+ *                                          and a binary the user installed by hand (`custom`), which wins
  */
 export const EngineChannelSchema = z.enum(['mainnet', 'testnet']);
 export type EngineChannel = z.infer<typeof EngineChannelSchema>;
@@ -20,13 +23,28 @@ export const InstalledEngineSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   path: z.string().min(1),
   verifiedAt: z.string(),
+  /** What the binary reported in its first log line (`sn2-miner version="X"`, spec §2.2). */
+  version: z.string().optional(),
+  /** The multi-miner variant (`--miner` in its help, spec §7 item 2). */
+  multiMiner: z.boolean().optional(),
 });
 export type InstalledEngine = z.infer<typeof InstalledEngineSchema>;
+
+/** A binary the user installed and pointed the app at (`sn2 engine use PATH`); its hash is pinned at that moment. */
+export const CustomEngineSchema = z.object({
+  path: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  version: z.string(),
+  multiMiner: z.boolean(),
+  verifiedAt: z.string(),
+});
+export type CustomEngine = z.infer<typeof CustomEngineSchema>;
 
 export const EngineManifestSchema = z.object({
   version: z.literal(1),
   active: InstalledEngineSchema.optional(),
   previous: InstalledEngineSchema.optional(),
+  custom: CustomEngineSchema.optional(),
 });
 export type EngineManifest = z.infer<typeof EngineManifestSchema>;
 
