@@ -13,8 +13,8 @@ export interface FileServer {
   put(name: string, body: Buffer): void;
   /** Serve `body` at `/<name>` to the next request only (e.g. a corrupt copy). */
   putOnce(name: string, body: Buffer): void;
-  /** The next response is cut after `n` bytes (an interrupted download). */
-  cutNextAfter(n: number): void;
+  /** The next response (of `/<name>` when given) is cut after `n` bytes (an interrupted download). */
+  cutNextAfter(n: number, name?: string): void;
   close(): Promise<void>;
 }
 
@@ -22,7 +22,7 @@ export async function startFileServer(): Promise<FileServer> {
   const files = new Map<string, Buffer>();
   const once = new Map<string, Buffer>();
   const hits: FileServer['hits'] = [];
-  let cut: number | null = null;
+  let cut: { n: number; name?: string } | null = null;
   const server: Server = createServer((req, res) => {
     hits.push({ path: req.url ?? '', ...(req.headers.range ? { range: req.headers.range } : {}) });
     const name = (req.url ?? '').slice(1);
@@ -36,8 +36,8 @@ export async function startFileServer(): Promise<FileServer> {
       'content-length': chunk.length,
       ...(m ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
     });
-    if (cut !== null) {
-      const n = cut;
+    if (cut !== null && (cut.name === undefined || cut.name === name)) {
+      const { n } = cut;
       cut = null;
       res.write(chunk.subarray(0, n), () => res.destroy());
       return;
@@ -50,7 +50,7 @@ export async function startFileServer(): Promise<FileServer> {
     hits,
     put: (name, body) => void files.set(name, body),
     putOnce: (name, body) => void once.set(name, body),
-    cutNextAfter: (n) => void (cut = n),
+    cutNextAfter: (n, name) => void (cut = { n, ...(name !== undefined ? { name } : {}) }),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
