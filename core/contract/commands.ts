@@ -11,6 +11,7 @@ import {
 } from './events.js';
 import { MetricSnapshotSchema } from './metrics.js';
 import { protocolCommandSchemas } from './protocol.js';
+import { engineCommandSchemas } from './engine.js';
 import {
   MultiSignatureSchema,
   RegistrationResultSchema,
@@ -210,6 +211,7 @@ export const commandSchemas = {
     output: z.object({ restarted: z.boolean(), reason: z.string().optional() }),
   },
   ...protocolCommandSchemas,
+  ...engineCommandSchemas,
   'network.presets': {
     input: none,
     output: z.array(

@@ -2,6 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../util/atomic-file.js';
+import {
+  CustomEngineSchema,
+  EngineChannelSchema,
+  InstalledEngineSchema,
+  type CustomEngine,
+  type EngineChannel,
+  type InstalledEngine,
+} from '../contract/engine.js';
 
 /**
  * The app-side manifest of the installed official `sn2-miner` (spec sn2-2026.md §2.2: "keep an app-side manifest
@@ -13,32 +21,8 @@ import { writeFileAtomic } from '../util/atomic-file.js';
  *   engines/sn2-miner/manifest.json        this file: the active install and the previous one (for rollback),
  *                                          and a binary the user installed by hand (`custom`), which wins
  */
-export const EngineChannelSchema = z.enum(['mainnet', 'testnet']);
-export type EngineChannel = z.infer<typeof EngineChannelSchema>;
-
-export const InstalledEngineSchema = z.object({
-  channel: EngineChannelSchema,
-  tag: z.string().min(1),
-  asset: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  path: z.string().min(1),
-  verifiedAt: z.string(),
-  /** What the binary reported in its first log line (`sn2-miner version="X"`, spec §2.2). */
-  version: z.string().optional(),
-  /** The multi-miner variant (`--miner` in its help, spec §7 item 2). */
-  multiMiner: z.boolean().optional(),
-});
-export type InstalledEngine = z.infer<typeof InstalledEngineSchema>;
-
-/** A binary the user installed and pointed the app at (`sn2 engine use PATH`); its hash is pinned at that moment. */
-export const CustomEngineSchema = z.object({
-  path: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  version: z.string(),
-  multiMiner: z.boolean(),
-  verifiedAt: z.string(),
-});
-export type CustomEngine = z.infer<typeof CustomEngineSchema>;
+export { EngineChannelSchema, InstalledEngineSchema, CustomEngineSchema };
+export type { EngineChannel, InstalledEngine, CustomEngine };
 
 export const EngineManifestSchema = z.object({
   version: z.literal(1),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCircuits } from './circuits.js';
 import { registerDevnet } from './devnet.js';
+import { registerEngine } from './engine.js';
 import { registerEzkl } from './ezkl.js';
 import { registerHardware } from './hardware.js';
 import { registerMine } from './mine.js';
@@ -16,6 +17,7 @@ import { registerWallet } from './wallet/index.js';
 export const commands: Array<(program: Command) => void> = [
   registerCircuits,
   registerDevnet,
+  registerEngine,
   registerEzkl,
   registerHardware,
   registerMine,

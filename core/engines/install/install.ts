@@ -24,7 +24,7 @@ import { probeBinary } from './probe-binary.js';
 import { fetchSmallAsset, listReleases, releasesApi, selectRelease, type Release } from './releases.js';
 import { sha256ForAsset } from './sha256sums.js';
 import { verifySha256SumsSignature, type SignatureCheck } from './signature.js';
-import { publicGoodTrust, type SigstoreTrustSource } from './sigstore-trust.js';
+import { trustFromEnv, type SigstoreTrustSource } from './sigstore-trust.js';
 
 export const ENGINE_BINARY = 'sn2-miner';
 const SUMS = 'SHA256SUMS';
@@ -47,7 +47,7 @@ export interface InstallEngineOptions {
   tag?: string;
   /** GitHub API base of the upstream repository (default `releasesApi()`). */
   apiBase?: string;
-  /** Where the Sigstore trusted root comes from (default the public-good instance through TUF). */
+  /** Where the Sigstore trusted root comes from (default `trustFromEnv`: the public-good instance through TUF). */
   trust?: SigstoreTrustSource;
   support?: EngineSupport;
   /** False: install and verify beside the active engine without switching to it (see activate.ts). */
@@ -92,7 +92,7 @@ export async function installEngine(options: InstallEngineOptions): Promise<Inst
     fetchSmallAsset(sumsAsset, MAX_SMALL_FILE, options.signal),
     fetchSmallAsset(bundleAsset, MAX_SMALL_FILE, options.signal),
   ]);
-  const trust = await (options.trust ?? publicGoodTrust({ cacheDir: sigstoreCacheDir(options.dataRoot) }))();
+  const trust = await (options.trust ?? trustFromEnv(sigstoreCacheDir(options.dataRoot)))();
   const signature = verifySha256SumsSignature({ bundleJson, sha256sums: sums, tag, trust });
   const sha256 = sha256ForAsset(sums.toString('utf8'), support.asset);
   if (!sha256)

@@ -1,6 +1,6 @@
 /**
  * What the app knows about its sn2-miner, and the small operations around it:
- *   engineStatus           installed engines, the one that runs, and whether this platform is supported
+ *   engineStatus           installed engines, the one a start runs, and whether this platform is supported
  *   verifyInstalledEngine  re-hash the engine that will run; the runtime calls it before every start
  *   useCustomEngine        adopt a binary the user installed by hand (smoke-tested, version read, hash pinned)
  *   clearCustomEngine      forget it (the installed engine runs again)
@@ -16,6 +16,7 @@ import {
   type EngineManifest,
   type InstalledEngine,
 } from '../installed-engine.js';
+import type { EngineStatus } from '../../contract/engine.js';
 import { ReleaseVerificationError, UnsupportedPlatformError } from './errors.js';
 import { engineSupport, type EngineSupport } from './platform.js';
 import { probeBinary } from './probe-binary.js';
@@ -24,21 +25,32 @@ import { sha256ForAsset } from './sha256sums.js';
 
 export type EngineSource = 'custom' | 'installed';
 
-export interface EngineStatus {
-  support: EngineSupport;
-  manifest: EngineManifest;
-  /** The binary a start would run: the custom one when set, else the active install. */
-  selected: { source: EngineSource; path: string; version: string | null } | null;
-}
-
+/** Installed engines, the one a start would run, and whether this platform is supported (the UI/CLI view). */
 export function engineStatus(dataRoot: string, support: EngineSupport = engineSupport()): EngineStatus {
-  const manifest = readEngineManifest(dataRoot);
-  const selected = manifest.custom
-    ? { source: 'custom' as const, path: manifest.custom.path, version: manifest.custom.version }
-    : manifest.active
-      ? { source: 'installed' as const, path: manifest.active.path, version: manifest.active.version ?? null }
+  const base = {
+    platform: support.platform,
+    supported: support.supported,
+    ...(support.supported ? { asset: support.asset } : { unsupportedReason: support.reason }),
+  };
+  let manifest: EngineManifest;
+  try {
+    manifest = readEngineManifest(dataRoot);
+  } catch (err) {
+    return { ...base, selected: null, problem: (err as Error).message };
+  }
+  const { custom, active, previous } = manifest;
+  const selected = custom
+    ? { source: 'custom' as const, path: custom.path, version: custom.version }
+    : active
+      ? { source: 'installed' as const, path: active.path, version: active.version ?? null }
       : null;
-  return { support, manifest, selected };
+  return {
+    ...base,
+    selected,
+    ...(active ? { active } : {}),
+    ...(previous ? { previous } : {}),
+    ...(custom ? { custom } : {}),
+  };
 }
 
 export interface VerifiedEngine {

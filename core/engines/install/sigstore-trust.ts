@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { getTrustedRoot } from '@sigstore/tuf';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { UserError } from '../../util/errors.js';
 
 export interface SigstoreTrust {
   trustedRoot: TrustedRoot;
@@ -42,6 +43,24 @@ export function publicGoodTrust(options: { cacheDir: string; mirrorURL?: string 
         origin: `the trusted root embedded in @sigstore/tuf (TUF unreachable: ${(err as Error).message})`,
       };
     }
+  };
+}
+
+/**
+ * `$SN2_SIGSTORE_TRUSTED_ROOT` (a trusted_root.json, like cosign's `SIGSTORE_ROOT_FILE`) for a private
+ * Sigstore deployment or a test instance; otherwise the public-good instance.
+ */
+export function trustFromEnv(cacheDir: string, env: NodeJS.ProcessEnv = process.env): SigstoreTrustSource {
+  const file = env.SN2_SIGSTORE_TRUSTED_ROOT;
+  if (!file) return publicGoodTrust({ cacheDir });
+  return async () => {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new UserError(`SN2_SIGSTORE_TRUSTED_ROOT: cannot read ${file}: ${(err as Error).message}`);
+    }
+    return { trustedRoot: TrustedRoot.fromJSON(json), origin: `${file} (SN2_SIGSTORE_TRUSTED_ROOT)` };
   };
 }
 

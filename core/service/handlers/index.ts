@@ -3,6 +3,7 @@ import { appHandlers } from './app.js';
 import { chainHandlers } from './chain.js';
 import { circuitsHandlers } from './circuits.js';
 import { doctorHandlers } from './doctor.js';
+import { engineHandlers } from './engine.js';
 import { hardwareHandlers } from './hardware.js';
 import { logsHandlers } from './logs.js';
 import { metricsHandlers } from './metrics.js';
@@ -21,6 +22,7 @@ export const handlerFactories: AreaFactory[] = [
   chainHandlers,
   circuitsHandlers,
   doctorHandlers,
+  engineHandlers,
   hardwareHandlers,
   logsHandlers,
   metricsHandlers,

@@ -1,0 +1,112 @@
+import type { AreaFactory } from './types.js';
+import type { CommandOutput, EngineChannel } from '../../contract/index.js';
+import { installEngine, type EngineInstallProgress } from '../../engines/install/install.js';
+import { rollbackEngine } from '../../engines/install/activate.js';
+import {
+  checkForUpdate,
+  clearCustomEngine,
+  engineStatus,
+  useCustomEngine,
+} from '../../engines/install/manage.js';
+import { readEngineManifest } from '../../engines/installed-engine.js';
+
+const INSTALL_TASK = 'engine.install';
+
+const stageLabel: Record<EngineInstallProgress['stage'], string> = {
+  release: 'Finding the sn2-miner release',
+  signature: 'Checking the release signature',
+  download: 'Downloading sn2-miner',
+  check: 'Testing sn2-miner on this computer',
+  place: 'Installing sn2-miner',
+};
+
+/**
+ * `engine.*`: the official sn2-miner (spec sn2-2026.md §2) — status, install/update with progress,
+ * rollback, a hand-installed binary. One install at a time; a second request joins the running one.
+ * Switching the binary under a running miner is the runtime's business (stop → activate → start):
+ * these commands only change what the next start runs.
+ */
+export const engineHandlers: AreaFactory = (ctx) => {
+  const root = ctx.paths.root;
+  const status = async (): Promise<CommandOutput<'engine.status'>> => engineStatus(root);
+  /** The channel asked for, else the active install's, else the one the configured network uses. */
+  const channelOf = (asked?: EngineChannel): EngineChannel =>
+    asked ??
+    readEngineManifest(root).active?.channel ??
+    (ctx.settings.get().network === 'test' ? 'testnet' : 'mainnet');
+  let installing: Promise<CommandOutput<'engine.install'>> | null = null;
+
+  async function install(channel: EngineChannel, tag?: string): Promise<CommandOutput<'engine.install'>> {
+    const emit = (p: EngineInstallProgress, extra: { finished?: boolean; error?: string } = {}) =>
+      ctx.emit({
+        type: 'progress',
+        taskId: INSTALL_TASK,
+        label: stageLabel[p.stage],
+        done: p.done,
+        ...(p.total !== undefined ? { total: p.total } : {}),
+        unit: p.stage === 'download' ? 'bytes' : 'steps',
+        finished: extra.finished ?? false,
+        ...(extra.error ? { error: extra.error } : {}),
+      });
+    try {
+      const r = await installEngine({
+        dataRoot: root,
+        channel,
+        ...(tag ? { tag } : {}),
+        onProgress: (p) => emit(p),
+      });
+      ctx.logger.info(
+        {
+          tag: r.installed.tag,
+          sha256: r.installed.sha256,
+          signer: r.signature.identity,
+          trust: r.signature.trustOrigin,
+        },
+        `installed sn2-miner ${r.installed.version ?? r.installed.tag} (${channel})`,
+      );
+      emit({ stage: 'place', done: 1, total: 1 }, { finished: true });
+    } catch (err) {
+      const error = (err as Error).message;
+      ctx.logger.warn({ err: error }, 'sn2-miner install failed');
+      emit({ stage: 'release', done: 0 }, { finished: true, error });
+      throw err;
+    }
+    return status();
+  }
+  const once = (channel: EngineChannel, tag?: string) => {
+    installing ??= install(channel, tag).finally(() => {
+      installing = null;
+    });
+    return installing;
+  };
+
+  return {
+    handlers: {
+      'engine.status': status,
+      'engine.install': (input) => once(channelOf(input.channel), input.tag),
+      'engine.checkUpdate': (input) => checkForUpdate({ dataRoot: root, channel: channelOf(input.channel) }),
+      'engine.applyUpdate': async (input) => {
+        const channel = channelOf(input.channel);
+        const check = await checkForUpdate({ dataRoot: root, channel });
+        return check.available ? once(channel, check.latest.tag) : status();
+      },
+      'engine.rollback': async () => {
+        const now = rollbackEngine(root);
+        ctx.logger.info({ tag: now.tag }, `rolled back to sn2-miner ${now.version ?? now.tag}`);
+        return status();
+      },
+      'engine.use': async (input) => {
+        const custom = await useCustomEngine(root, input.path);
+        ctx.logger.info(
+          { path: custom.path, sha256: custom.sha256 },
+          `using sn2-miner ${custom.version} installed by hand`,
+        );
+        return status();
+      },
+      'engine.clear': async () => {
+        clearCustomEngine(root);
+        return status();
+      },
+    },
+  };
+};
