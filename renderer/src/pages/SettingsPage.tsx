@@ -8,6 +8,7 @@ import { NETWORK_CHOICES } from '../onboarding/networks.js';
 import { Check, Field } from '../components/SettingsFields.js';
 import { UpdatePanel } from '../components/UpdatePanel.js';
 import { EzklPanel } from '../components/EzklPanel.js';
+import { EnginePanel } from '../components/EnginePanel.js';
 import { ValidatorServicesSettings, type ServicesPatch } from '../components/ValidatorServicesSettings.js';
 import { FieldErrorsContext, fieldErrorsFrom } from '../components/settings-field-errors.js';
 import { CoreCallError } from '../transport/transport.js';
@@ -309,6 +310,9 @@ export function SettingsPage() {
               </Field>
             )}
             <EzklPanel configuredPath={settings.data?.prover.nativePaths.ezkl} />
+          </Card>
+          <Card title="Engine: the official sn2-miner" id="settings-engine">
+            <EnginePanel />
           </Card>
           <ValidatorServicesSettings value={draft.validator} onChange={patchValidator} />
           <Card title="Updates" id="settings-updates">

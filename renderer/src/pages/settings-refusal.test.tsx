@@ -20,6 +20,12 @@ const replies = (update: Replies[string]): Replies => ({
     platform: 'linux-x64',
     installable: true,
   }),
+  'engine.status': () => ({
+    platform: 'linux-x64',
+    supported: true,
+    asset: 'sn2-miner-linux-x86_64',
+    selected: null,
+  }),
   'settings.update': update,
 });
 
