@@ -8,10 +8,11 @@ import { rollbackEngine } from '../../engines/install/activate.js';
 import {
   checkForUpdate,
   clearCustomEngine,
+  defaultEngineChannel,
   engineStatus,
   useCustomEngine,
 } from '../../engines/install/manage.js';
-import { readEngineManifest } from '../../engines/installed-engine.js';
+import { SettingsStore } from '../../service/settings-store.js';
 
 const MiB = 1024 * 1024;
 
@@ -78,7 +79,7 @@ export function registerEngine(program: Command): void {
     );
   const root = () => dataPaths().root;
   const channelOf = (asked?: EngineChannel): EngineChannel =>
-    asked ?? readEngineManifest(root()).active?.channel ?? 'mainnet';
+    asked ?? defaultEngineChannel(root(), new SettingsStore(dataPaths().settings).get().network);
   const report = (out: CliOutput, extra: Record<string, unknown> = {}, headline?: string) => {
     const s = engineStatus(root());
     out.result({ ...s, ...extra }, () => (headline ? `${headline}\n${describe(s)}` : describe(s)));

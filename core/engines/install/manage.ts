@@ -129,6 +129,11 @@ export function clearCustomEngine(dataRoot: string): boolean {
   return custom !== undefined;
 }
 
+/** The channel when none is asked for: the active install's, else testnet for the test network, else mainnet. */
+export function defaultEngineChannel(dataRoot: string, network: string): EngineChannel {
+  return readEngineManifest(dataRoot).active?.channel ?? (network === 'test' ? 'testnet' : 'mainnet');
+}
+
 export interface UpdateCheck {
   channel: EngineChannel;
   installed: { tag: string; sha256: string } | null;

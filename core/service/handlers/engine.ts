@@ -5,10 +5,10 @@ import { rollbackEngine } from '../../engines/install/activate.js';
 import {
   checkForUpdate,
   clearCustomEngine,
+  defaultEngineChannel,
   engineStatus,
   useCustomEngine,
 } from '../../engines/install/manage.js';
-import { readEngineManifest } from '../../engines/installed-engine.js';
 
 const INSTALL_TASK = 'engine.install';
 
@@ -31,9 +31,7 @@ export const engineHandlers: AreaFactory = (ctx) => {
   const status = async (): Promise<CommandOutput<'engine.status'>> => engineStatus(root);
   /** The channel asked for, else the active install's, else the one the configured network uses. */
   const channelOf = (asked?: EngineChannel): EngineChannel =>
-    asked ??
-    readEngineManifest(root).active?.channel ??
-    (ctx.settings.get().network === 'test' ? 'testnet' : 'mainnet');
+    asked ?? defaultEngineChannel(root, ctx.settings.get().network);
   let installing: Promise<CommandOutput<'engine.install'>> | null = null;
 
   async function install(channel: EngineChannel, tag?: string): Promise<CommandOutput<'engine.install'>> {

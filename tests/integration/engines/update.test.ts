@@ -7,6 +7,7 @@ import { activateEngine, rollbackEngine } from '../../../core/engines/install/ac
 import {
   checkForUpdate,
   clearCustomEngine,
+  defaultEngineChannel,
   engineStatus,
   useCustomEngine,
   verifyInstalledEngine,
@@ -113,6 +114,15 @@ describe('channels, updates and rollback (spec sn2-2026.md §2.2)', () => {
     await expect(installEngine({ dataRoot, channel: 'mainnet', tag: '99.0.0', ...common() })).rejects.toThrow(
       'upstream has no release tagged 99.0.0',
     );
+  });
+
+  it("without --channel: the active install's channel, else testnet for the test network, else mainnet", async () => {
+    const dataRoot = freshRoot();
+    expect(defaultEngineChannel(dataRoot, 'test')).toBe('testnet');
+    expect(defaultEngineChannel(dataRoot, 'finney')).toBe('mainnet');
+    server.publish({ tag: '14.12.5', binary: standinMiner('14.12.5') });
+    await installEngine({ dataRoot, channel: 'mainnet', tag: '14.12.5', ...common() });
+    expect(defaultEngineChannel(dataRoot, 'test')).toBe('mainnet');
   });
 
   it('rollback with nothing to return to says so', () => {
