@@ -100,7 +100,7 @@ export async function listReleases(
     });
   } catch (err) {
     if (options.signal?.aborted) throw err;
-    throw new UserError(`cannot reach ${url}: ${(err as Error).message}`);
+    throw new UserError(`cannot reach ${url}: ${(err as Error).message}`, { cause: err });
   }
   const text = (await readCapped(response, MAX_LISTING_BYTES, url)).toString('utf8');
   if (!response.ok) throw new UserError(`${url} answered HTTP ${response.status}`);
@@ -130,7 +130,7 @@ export async function fetchSmallAsset(
     });
   } catch (err) {
     if (signal?.aborted) throw err;
-    throw new UserError(`cannot download ${asset.name}: ${(err as Error).message}`);
+    throw new UserError(`cannot download ${asset.name}: ${(err as Error).message}`, { cause: err });
   }
   const body = await readCapped(response, maxBytes, asset.name);
   if (!response.ok) throw new UserError(`${asset.name}: HTTP ${response.status}`);
