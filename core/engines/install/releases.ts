@@ -103,7 +103,7 @@ export async function listReleases(
     throw new UserError(`cannot reach ${url}: ${(err as Error).message}`, { cause: err });
   }
   const text = (await readCapped(response, MAX_LISTING_BYTES, url)).toString('utf8');
-  if (!response.ok) throw new UserError(`${url} answered HTTP ${response.status}`);
+  if (!response.ok) throw new UserError(`${url} answered HTTP ${response.status}${rateLimitNote(response)}`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -113,6 +113,24 @@ export async function listReleases(
   const parsed = z.array(ReleaseSchema).safeParse(raw);
   if (!parsed.success) throw new UserError(`${url}: not a release listing (${formatZodError(parsed.error)})`);
   return parsed.data;
+}
+
+/**
+ * GitHub's documented rate-limit answers (403 or 429): `x-ratelimit-remaining: 0` with `x-ratelimit-reset`
+ * (epoch seconds) for the hourly limit, `retry-after` (seconds) for the secondary one.
+ */
+function rateLimitNote(response: Response): string {
+  if (response.status !== 403 && response.status !== 429) return '';
+  const retryAfter = Number(response.headers.get('retry-after'));
+  if (Number.isFinite(retryAfter) && retryAfter > 0)
+    return `: GitHub's rate limit for this address; try again in ${Math.ceil(retryAfter / 60)} min`;
+  if (response.headers.get('x-ratelimit-remaining') !== '0') return '';
+  const reset = Number(response.headers.get('x-ratelimit-reset'));
+  const at =
+    Number.isFinite(reset) && reset > 0
+      ? ` after ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC`
+      : ' later';
+  return `: GitHub's hourly rate limit for this address is used up; try again${at}`;
 }
 
 /** A small file of a release (SHA256SUMS, its signature bundle) read into memory, size-capped. */

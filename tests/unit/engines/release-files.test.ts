@@ -49,3 +49,33 @@ describe('platforms (spec §2.1) and tags (§2.2)', () => {
     expect(isTestnetTag('testnet-a/b')).toBe(false);
   });
 });
+
+describe('the GitHub releases API', () => {
+  it("says when GitHub's rate limit refused the listing, and until when", async () => {
+    const { createServer } = await import('node:http');
+    const { listReleases } = await import('../../../core/engines/install/releases.js');
+    const server = createServer((req, res) => {
+      // GitHub's documented answer once the hourly limit is used up (403, remaining 0, reset in epoch seconds).
+      if (req.url?.startsWith('/hourly/'))
+        return void res
+          .writeHead(403, {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(Date.UTC(2026, 11, 6, 13, 7) / 1000),
+          })
+          .end('{"message":"API rate limit exceeded"}');
+      res.writeHead(429, { 'retry-after': '120' }).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      await expect(listReleases(`${base}/hourly`)).rejects.toThrow(
+        /answered HTTP 403: GitHub's hourly rate limit for this address is used up; try again after 13:07 UTC/,
+      );
+      await expect(listReleases(`${base}/secondary`)).rejects.toThrow(
+        /HTTP 429: GitHub's rate limit for this address; try again in 2 min/,
+      );
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
