@@ -254,6 +254,7 @@ export function SettingsPage() {
                 ))}
               </select>
             </Field>
+            <EnginePanel />
           </Card>
           <Card title="Proving" id="settings-prover">
             <Field label="CPU limit (proof workers)" id="s-cpu" hint="empty = one per core">
@@ -310,9 +311,6 @@ export function SettingsPage() {
               </Field>
             )}
             <EzklPanel configuredPath={settings.data?.prover.nativePaths.ezkl} />
-          </Card>
-          <Card title="Engine: the official sn2-miner" id="settings-engine">
-            <EnginePanel />
           </Card>
           <ValidatorServicesSettings value={draft.validator} onChange={patchValidator} />
           <Card title="Updates" id="settings-updates">
