@@ -3,6 +3,7 @@ import type { Sr25519Signer } from '../bittensor/signer.js';
 import { submitWeights } from '../chain/actions/weights.js';
 import { fetchMetagraph } from '../chain/metagraph.js';
 import { chainSignerFromKey } from '../chain/signer.js';
+import { WEIGHTS_VERSION } from '../sn2/constants.js';
 import type { ValidatorChain } from './validator-ports.js';
 
 /** The validator's chain operations over core/chain (metagraph, owner hotkey, set_weights/commit). */
@@ -27,7 +28,13 @@ export function validatorChain(api: ApiPromise, netuid: number, hotkey: Sr25519S
       };
     },
     async setWeights(uids, weights) {
-      const r = await submitWeights(api, { netuid, hotkey: signer, uids, weights });
+      const r = await submitWeights(api, {
+        netuid,
+        hotkey: signer,
+        uids,
+        weights,
+        versionKey: BigInt(WEIGHTS_VERSION),
+      });
       if (r.method === 'none') throw new Error(r.reason);
       return { block: r.block, method: r.method };
     },
