@@ -4,19 +4,51 @@ import type { PermitSource } from './types.js';
 
 /** How long a neuron list is trusted (upstream: 12 h). */
 export const PERMIT_CACHE_TTL_MS = 12 * 60 * 60 * 1000;
+/** How long a failed lookup (no such subnet, chain down) is remembered before it is tried again. */
+export const PERMIT_FAILURE_TTL_MS = 60_000;
+
+/** Too many lookups already in flight: refused at once instead of queueing chain work. */
+export class PermitLookupBusyError extends Error {
+  override readonly name = 'PermitLookupBusyError';
+  constructor(limit: number) {
+    super(`${limit} permit lookups already in flight`);
+  }
+}
+
+export interface PermitCacheOptions {
+  ttlMs?: number;
+  failureTtlMs?: number;
+  /** Distinct netuids being fetched at once; default 2. */
+  maxConcurrentLookups?: number;
+  now?: () => number;
+}
 
 /**
  * Validator permits per netuid, fetched once per TTL and shared by every connection. Concurrent misses
- * share one fetch; a failed fetch is not cached, so the next connection tries again.
+ * share one fetch. A failed fetch (e.g. a netuid that does not exist) is remembered for
+ * `failureTtlMs`, and at most `maxConcurrentLookups` netuids are fetched at once, so callers choosing
+ * netuids cannot turn connection attempts into chain queries.
  */
 export class PermitCache {
-  private readonly entries = new Map<number, { at: number; hotkeys: Promise<ReadonlySet<string>> }>();
+  private readonly entries = new Map<
+    number,
+    { at: number; ttl: number; hotkeys: Promise<ReadonlySet<string>> }
+  >();
+  private inFlight = 0;
+  private readonly ttlMs: number;
+  private readonly failureTtlMs: number;
+  private readonly maxConcurrent: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly source: PermitSource,
-    private readonly ttlMs = PERMIT_CACHE_TTL_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+    options: PermitCacheOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? PERMIT_CACHE_TTL_MS;
+    this.failureTtlMs = options.failureTtlMs ?? PERMIT_FAILURE_TTL_MS;
+    this.maxConcurrent = options.maxConcurrentLookups ?? 2;
+    this.now = options.now ?? Date.now;
+  }
 
   /** `publicKey`: 0x-hex, lower case (ss58 prefixes differ between callers, public keys do not). */
   async hasPermit(netuid: number, publicKey: string): Promise<boolean> {
@@ -25,14 +57,19 @@ export class PermitCache {
 
   private permits(netuid: number): Promise<ReadonlySet<string>> {
     const hit = this.entries.get(netuid);
-    if (hit && this.now() - hit.at < this.ttlMs) return hit.hotkeys;
+    if (hit && this.now() - hit.at < hit.ttl) return hit.hotkeys;
+    if (this.inFlight >= this.maxConcurrent)
+      return Promise.reject(new PermitLookupBusyError(this.maxConcurrent));
+    this.inFlight++;
     const hotkeys = this.source
       .validatorPermits(netuid)
-      .then((list) => new Set(list.map((a) => u8aToHex(decodeAddress(a)))));
-    const entry = { at: this.now(), hotkeys };
+      .then((list) => new Set(list.map((a) => u8aToHex(decodeAddress(a)))))
+      .finally(() => this.inFlight--);
+    const entry = { at: this.now(), ttl: this.ttlMs, hotkeys };
     this.entries.set(netuid, entry);
     hotkeys.catch(() => {
-      if (this.entries.get(netuid) === entry) this.entries.delete(netuid);
+      entry.at = this.now();
+      entry.ttl = this.failureTtlMs;
     });
     return hotkeys;
   }
