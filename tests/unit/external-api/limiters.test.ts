@@ -19,7 +19,7 @@ describe('PermitCache', () => {
           return [ALICE];
         },
       },
-      { ttlMs: 1000, failureTtlMs: 100, now: () => now },
+      { ttlMs: 1000, failureTtlMs: 100, now: () => now, lookupBudget: { ratePerS: 1000, burst: 10 } },
     );
     await expect(cache.hasPermit(2, ALICE_KEY)).rejects.toThrow('chain down');
     fail = false;
@@ -47,7 +47,7 @@ describe('PermitCache', () => {
             release.push(() => resolve([ALICE]));
           }),
       },
-      { maxConcurrentLookups: 2 },
+      { maxConcurrentLookups: 2, lookupBudget: { ratePerS: 1000, burst: 10 } },
     );
     const a = cache.hasPermit(1, ALICE_KEY);
     const b = cache.hasPermit(2, ALICE_KEY);
@@ -60,5 +60,22 @@ describe('PermitCache', () => {
     expect(started).toEqual([1, 2, 3]);
     release[2]();
     expect(await third).toBe(true);
+  });
+
+  it('draws uncached lookups from one budget shared by all callers', async () => {
+    await cryptoWaitReady();
+    let now = 0;
+    let calls = 0;
+    const cache = new PermitCache(
+      { validatorPermits: async () => (calls++, [ALICE]) },
+      { lookupBudget: { ratePerS: 0.1, burst: 2 }, now: () => now },
+    );
+    expect(await cache.hasPermit(1, ALICE_KEY)).toBe(true);
+    expect(await cache.hasPermit(2, ALICE_KEY)).toBe(true);
+    await expect(cache.hasPermit(3, ALICE_KEY)).rejects.toThrow(/too many permit lookups lately/);
+    expect(await cache.hasPermit(1, ALICE_KEY)).toBe(true); // cached: no budget needed
+    now = 10_000;
+    expect(await cache.hasPermit(3, ALICE_KEY)).toBe(true);
+    expect(calls).toBe(3);
   });
 });
