@@ -11,6 +11,7 @@ import {
 } from './events.js';
 import { MetricSnapshotSchema } from './metrics.js';
 import { protocolCommandSchemas } from './protocol.js';
+import { RefusalSummarySchema } from './refusals.js';
 import {
   MultiSignatureSchema,
   RegistrationResultSchema,
@@ -40,6 +41,8 @@ export const ComponentStatusSchema = z.object({
   axon: z.object({ host: z.string(), port: z.number(), externalIp: z.string().optional() }).optional(),
   stats: z.array(CircuitStatsSchema).default([]),
   inFlight: z.number().int().default(0),
+  /** The miner's axon refusals since it started (absent for the validator). */
+  refusals: RefusalSummarySchema.optional(),
 });
 
 export const CircuitInfoSchema = z.object({

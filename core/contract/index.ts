@@ -7,3 +7,4 @@ export * from './commands.js';
 export * from './signing.js';
 export * from './metrics.js';
 export * from './protocol.js';
+export * from './refusals.js';
