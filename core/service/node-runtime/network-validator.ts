@@ -9,7 +9,7 @@ import { circuitCatalog } from '../../validator/api/circuit-catalog.js';
 import { startValidatorServices } from './start-validator-services.js';
 import { validatorChain } from '../../validator/chain-adapter.js';
 import { engineVerifier } from '../../validator/response/engine-verifier.js';
-import { poolWitnessCalculator } from '../../validator/scoring/witness.js';
+import { POW_SCORING_WITNESS_PREFIX, poolWitnessCalculator } from '../../validator/scoring/witness.js';
 import { Validator, type ValidatorOptions } from '../../validator/validator.js';
 import type { CoreEvent, Settings } from '../../contract/index.js';
 import type { RunningNode } from './component-lifecycle.js';
@@ -70,7 +70,7 @@ export async function startNetworkValidator(
       client: transport,
       circuits,
       verify: engineVerifier(engine.prover),
-      witness: poolWitnessCalculator(engine.pool, pow['circuit.wasm']),
+      witness: poolWitnessCalculator(engine.pool, pow['circuit.wasm'], POW_SCORING_WITNESS_PREFIX),
       statePath: join(ctx.paths.validator, `state-${t.network}-${t.netuid}.json`),
       emit,
       onRealWorldProof: (p) => sink.publish?.(p),

@@ -19,7 +19,10 @@ import { validatorCircuits } from '../../../core/validator/validator-circuits.js
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../core/sn2/constants.js';
 import { validatorChain } from '../../../core/validator/chain-adapter.js';
 import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
-import { poolWitnessCalculator } from '../../../core/validator/scoring/witness.js';
+import {
+  POW_SCORING_WITNESS_PREFIX,
+  poolWitnessCalculator,
+} from '../../../core/validator/scoring/witness.js';
 import { Validator } from '../../../core/validator/validator.js';
 import { v10Client } from '../../../core/sn2/transport/v10-client.js';
 
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
     client: v10Client(key, { externalIp: '127.0.0.1' }),
     circuits: new Map([[practice.id, practice]]),
     verify: engineVerifier(prover),
-    witness: poolWitnessCalculator(pool, wasm),
+    witness: poolWitnessCalculator(pool, wasm, POW_SCORING_WITNESS_PREFIX),
     statePath: c.statePath,
     emit: (e) => {
       if (e.type === 'proof') say({ type: 'proof', status: e.entry.status, minerUid: e.entry.minerUid });

@@ -19,7 +19,10 @@ import { makeProver } from '../../../core/provers/prover.js';
 import { Validator } from '../../../core/validator/validator.js';
 import { validatorChain } from '../../../core/validator/chain-adapter.js';
 import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
-import { poolWitnessCalculator } from '../../../core/validator/scoring/witness.js';
+import {
+  POW_SCORING_WITNESS_PREFIX,
+  poolWitnessCalculator,
+} from '../../../core/validator/scoring/witness.js';
 import { validatorCircuits } from '../../../core/validator/validator-circuits.js';
 import { SettingsSchema, type CoreEvent } from '../../../core/contract/index.js';
 import { silentLogger } from '../../../core/contract/logger.js';
@@ -149,7 +152,7 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
       client: transport,
       circuits: await validatorCircuits(store, prover, true),
       verify: engineVerifier(prover),
-      witness: poolWitnessCalculator(pool, witnessWasm),
+      witness: poolWitnessCalculator(pool, witnessWasm, POW_SCORING_WITNESS_PREFIX),
       statePath: join(dir, 'validator-state.json'),
       emit,
       queryable: { allowNonGlobalIps: true },
