@@ -5,9 +5,9 @@ import type { RefusalCaller, RefusalReason, RefusalSummary } from '../contract/r
 export function refusalReason(r: Pick<ServedRequest, 'status' | 'message'>): RefusalReason | undefined {
   switch (r.status) {
     case 401:
-      if (/Nonce is too old: acceptable delta|Nonce is too far in the future/.test(r.message))
-        return 'stale-nonce';
-      if (/a newer one was last processed|Nonce is too old/.test(r.message)) return 'replayed-nonce';
+      // The SDK's nonce messages (core/bittensor/wire/nonce-rules.ts).
+      if (r.message.includes('Nonce is too old: acceptable delta')) return 'stale-nonce';
+      if (r.message.includes('a newer one was last processed')) return 'replayed-nonce';
       return 'bad-signature';
     case 403:
       return 'blacklisted';
