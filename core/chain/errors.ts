@@ -67,3 +67,20 @@ export class PreflightError extends ChainError {
     super(`${error}: ${sentence}`);
   }
 }
+
+/**
+ * No inclusion (or finality) before the deadline: the node stalled or the subscription went quiet.
+ * The transaction may still land later; read the chain before sending it again.
+ */
+export class ChainTimeoutError extends ChainError {
+  override readonly name = 'ChainTimeoutError';
+  constructor(
+    readonly timeoutMs: number,
+    readonly waitFor: 'inBlock' | 'finalized',
+    readonly lastStatus: string,
+  ) {
+    super(
+      `no ${waitFor === 'inBlock' ? 'inclusion' : 'finality'} within ${Math.round(timeoutMs / 1000)} s (last status: ${lastStatus}); it may still be included later, check the chain before sending it again`,
+    );
+  }
+}

@@ -1,11 +1,11 @@
 import type { ApiPromise } from '@polkadot/api';
-import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { Signer as PolkadotSigner, SubmittableExtrinsic } from '@polkadot/api/types';
 import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
 import type { IExtrinsicEra, ISubmittableResult } from '@polkadot/types/types';
-import { DispatchFailedError, TransactionRejectedError } from './errors.js';
+import { ChainTimeoutError, DispatchFailedError, TransactionRejectedError } from './errors.js';
 import { customCodeInfo, palletErrorSentence } from './pallet-errors.js';
 import type { ChainSigner } from './signer.js';
-import type { NonceManager } from './nonce-manager.js';
+import type { NonceManager, NonceReservation } from './nonce-manager.js';
 
 export type Extrinsic = SubmittableExtrinsic<'promise'>;
 
@@ -22,7 +22,20 @@ export interface SubmitOptions {
   nonces?: NonceManager;
   /** Called on every status change (ready, broadcast, inBlock, finalized). */
   onStatus?: (status: string) => void;
+  /**
+   * Called once the signer is no longer needed (signed and handed to the pool, refused, or timed out):
+   * the place to wipe an unlocked coldkey instead of holding it until inclusion.
+   */
+  onSigned?: () => void;
+  /**
+   * Overall deadline, ms, from the call to inclusion (or finality): nonce wait, signing, pool, block.
+   * Default `SUBMIT_TIMEOUT_MS[waitFor]`. A stalled subscription then rejects with ChainTimeoutError.
+   */
+  timeoutMs?: number;
 }
+
+/** Default deadlines: 5 blocks of 12 s to inclusion; finality (GRANDPA) a few blocks more. */
+export const SUBMIT_TIMEOUT_MS = { inBlock: 60_000, finalized: 180_000 } as const;
 
 export interface Inclusion {
   blockHash: string;
@@ -104,7 +117,8 @@ export function decodeRejection(err: unknown): TransactionRejectedError {
 
 /**
  * Sign, submit and track one extrinsic. Resolves with its block and events once included (or
- * finalized); rejects with `TransactionRejectedError` (pool) or `DispatchFailedError` (runtime).
+ * finalized); rejects with `TransactionRejectedError` (pool), `DispatchFailedError` (runtime) or
+ * `ChainTimeoutError` (the deadline passed: the subscription is dropped, the nonce queue freed).
  */
 export async function submitExtrinsic(
   api: ApiPromise,
@@ -113,7 +127,77 @@ export async function submitExtrinsic(
   options: SubmitOptions = {},
 ): Promise<Inclusion> {
   const waitFor = options.waitFor ?? 'inBlock';
-  const reservation = options.nonces ? await options.nonces.reserve(from.address) : undefined;
+  const timeoutMs = options.timeoutMs ?? SUBMIT_TIMEOUT_MS[waitFor];
+  let signed = false;
+  const signerDone = () => {
+    if (signed) return;
+    signed = true;
+    options.onSigned?.();
+  };
+  let lastStatus = 'waiting for the nonce';
+  const deadline = new AbortController();
+  const timer = setTimeout(() => {
+    options.nonces?.reset(from.address);
+    deadline.abort(new ChainTimeoutError(timeoutMs, waitFor, lastStatus));
+  }, timeoutMs);
+  try {
+    const reservation = options.nonces
+      ? await untilAborted(options.nonces.reserve(from.address), deadline.signal, (r) => r.release())
+      : undefined;
+    lastStatus = 'signing';
+    return await track(api, tx, from, {
+      ...options,
+      waitFor,
+      reservation,
+      signal: deadline.signal,
+      signerDone,
+      onStatus: (status) => {
+        lastStatus = status;
+        options.onStatus?.(status);
+      },
+    });
+  } finally {
+    clearTimeout(timer);
+    signerDone();
+  }
+}
+
+/** `promise`, or the signal's reason once aborted; a value that arrives too late is handed to `late`. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, late: (value: T) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) late(value);
+        else resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}
+
+/** The signer, reporting when its one signature is made (or refused): the key is not needed after. */
+function signingOnce(signer: PolkadotSigner, done: () => void): PolkadotSigner {
+  return {
+    signPayload: signer.signPayload && ((payload) => signer.signPayload!(payload).finally(done)),
+    signRaw: signer.signRaw && ((raw) => signer.signRaw!(raw).finally(done)),
+  };
+}
+
+interface TrackOptions extends SubmitOptions {
+  waitFor: 'inBlock' | 'finalized';
+  reservation: NonceReservation | undefined;
+  signal: AbortSignal;
+  signerDone: () => void;
+}
+
+function track(api: ApiPromise, tx: Extrinsic, from: ChainSigner, o: TrackOptions): Promise<Inclusion> {
+  const { reservation, waitFor } = o;
   const nonce = reservation?.nonce ?? -1;
   return new Promise<Inclusion>((resolve, reject) => {
     let unsubscribe: (() => void) | undefined;
@@ -121,14 +205,23 @@ export async function submitExtrinsic(
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
+      o.signal.removeEventListener('abort', onAbort);
       unsubscribe?.();
       fn();
     };
+    // The deadline passed: stop listening, free the nonce queue, let go of the signer.
+    const onAbort = () => {
+      o.signerDone();
+      reservation?.release();
+      finish(() => reject(o.signal.reason as Error));
+    };
+    if (o.signal.aborted) return onAbort();
+    o.signal.addEventListener('abort', onAbort, { once: true });
     const onResult = (result: ISubmittableResult) => {
       const { status } = result;
-      options.onStatus?.(status.type);
+      o.onStatus?.(status.type);
       if (status.isInvalid || status.isDropped || status.isUsurped) {
-        options.nonces?.reset(from.address);
+        o.nonces?.reset(from.address);
         finish(() =>
           reject(
             new TransactionRejectedError(
@@ -166,16 +259,22 @@ export async function submitExtrinsic(
     };
     tx.signAndSend(
       from.address,
-      { signer: from.signer, nonce, ...(options.mortality ?? { era: options.eraPeriod ?? 64 }) },
+      {
+        signer: signingOnce(from.signer, o.signerDone),
+        nonce,
+        ...(o.mortality ?? { era: o.eraPeriod ?? 64 }),
+      },
       onResult,
     )
       .then((unsub) => {
+        o.signerDone();
         reservation?.release();
         if (settled) unsub();
         else unsubscribe = unsub;
       })
       .catch((err: unknown) => {
-        options.nonces?.reset(from.address);
+        o.signerDone();
+        o.nonces?.reset(from.address);
         reservation?.release();
         finish(() => reject(decodeRejection(err)));
       });

@@ -12,6 +12,7 @@ import {
 import { MetricSnapshotSchema } from './metrics.js';
 import { protocolCommandSchemas } from './protocol.js';
 import { engineCommandSchemas } from './engine.js';
+import { RefusalSummarySchema } from './refusals.js';
 import {
   MultiSignatureSchema,
   RegistrationResultSchema,
@@ -41,6 +42,8 @@ export const ComponentStatusSchema = z.object({
   axon: z.object({ host: z.string(), port: z.number(), externalIp: z.string().optional() }).optional(),
   stats: z.array(CircuitStatsSchema).default([]),
   inFlight: z.number().int().default(0),
+  /** The miner's axon refusals since it started (absent for the validator). */
+  refusals: RefusalSummarySchema.optional(),
 });
 
 export const CircuitInfoSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RefusalSummarySchema } from './refusals.js';
 
 export const ComponentSchema = z.enum(['miner', 'validator', 'devnet', 'practice', 'ui']);
 export type Component = z.infer<typeof ComponentSchema>;
@@ -130,6 +131,8 @@ export const CoreEventSchema = z.discriminatedUnion('type', [
     body: z.string(),
   }),
   z.object({ type: z.literal('update'), state: UpdateStateSchema }),
+  /** The axon's refusals so far (at most every 2 s while they happen). */
+  z.object({ type: z.literal('refusals'), summary: RefusalSummarySchema }),
   z.object({
     type: z.literal('log'),
     level: z.enum(['debug', 'info', 'warn', 'error']),

@@ -8,3 +8,4 @@ export * from './signing.js';
 export * from './metrics.js';
 export * from './protocol.js';
 export * from './engine.js';
+export * from './refusals.js';

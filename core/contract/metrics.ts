@@ -15,3 +15,9 @@ export const MetricSnapshotSchema = z.object({
   ),
 });
 export type MetricSnapshot = z.infer<typeof MetricSnapshotSchema>;
+
+/**
+ * Requests the miner's axon refused, labelled `reason` (a RefusalReason): a counter, read from
+ * `RefusalSummary.byReason` (cumulative since the miner started).
+ */
+export const AXON_REFUSALS_METRIC = 'sn2_axon_refusals_total';

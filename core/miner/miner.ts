@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CircuitStats, CoreEvent, ProofLogEntry, Standing } from '../contract/events.js';
+import type { RefusalSummary } from '../contract/refusals.js';
 import { circuitStats } from '../contract/proof-log-stats.js';
 import type { Caller, Sn2Server } from '../sn2/transport/sn2-transport.js';
 import { errorMessage } from '../util/errors.js';
@@ -9,6 +10,7 @@ import type { CircuitProver } from './circuit-prover.js';
 import type { MinerChain, MinerMetagraph } from './miner-ports.js';
 import { ProofScheduler } from './proof-scheduler.js';
 import { ProofTimeEstimator } from './proof-time-estimator.js';
+import { RefusalTracker } from './refusals.js';
 import { capacitiesOf } from './routes/capacities.js';
 import { handleCompetition } from './routes/competition.js';
 import { handleProofOfWeights } from './routes/proof-of-weights.js';
@@ -67,11 +69,18 @@ export class Miner {
   /** Proof requests being answered; stop() lets them finish and reply before closing the axon. */
   private readonly answering = new Set<Promise<unknown>>();
   private readonly health = new FailureSignal();
+  private readonly refused: RefusalTracker;
 
   constructor(private readonly o: MinerOptions) {
     this.scheduler = new ProofScheduler({ concurrency: o.concurrency, estimateMs: this.estimator.estimate });
     this.server = o.server;
     this.server.onError((err) => this.health.fail(`the axon server failed: ${errorMessage(err)}`));
+    // Refusals (401/403/429/500/503…) are counted and logged aggregated, never a line per request.
+    this.refused = new RefusalTracker({
+      log: (level, msg) => this.log(level, msg),
+      onSummary: (summary) => o.emit({ type: 'refusals', summary }),
+    });
+    this.server.onRequest((request) => this.refused.record(request));
     this.serveRoutes();
   }
 
@@ -106,6 +115,11 @@ export class Miner {
     return circuitStats(this.entries);
   }
 
+  /** Requests the axon refused since the miner was made, by reason and caller. */
+  refusals(): RefusalSummary {
+    return this.refused.summary();
+  }
+
   async start(): Promise<{ host: string; port: number }> {
     if (this.o.chain) await this.sync(true);
     this.address = await this.server.start();
@@ -128,6 +142,7 @@ export class Miner {
     await this.server.stop();
     this.stopping.abort();
     await Promise.allSettled(this.pendingChecks);
+    this.refused.stop();
   }
 
   private async sync(first: boolean): Promise<void> {
@@ -190,7 +205,6 @@ export class Miner {
   private blacklist(hotkey: string | null): string | null {
     const policy = this.o.chain ? this.o.blacklist : { disabled: true };
     const reason = blacklistReason(hotkey ?? '', (h) => this.callers.get(h), policy);
-    if (reason) this.log('info', `blacklisted ${hotkey}: ${reason}`);
     return reason ?? null;
   }
 

@@ -16,7 +16,7 @@ import { FailureSignal } from '../util/failure-signal.js';
 import { Validator } from '../validator/validator.js';
 import { validatorChain } from '../validator/chain-adapter.js';
 import { engineVerifier } from '../validator/response/engine-verifier.js';
-import { snarkjsWitnessCalculator } from '../validator/scoring/witness.js';
+import { POW_SCORING_WITNESS_PREFIX, poolWitnessCalculator } from '../validator/scoring/witness.js';
 import { validatorCircuits } from '../validator/validator-circuits.js';
 import type { Sn2Client } from '../sn2/transport/sn2-transport.js';
 import { v10Client } from '../sn2/transport/v10-client.js';
@@ -139,11 +139,16 @@ export class PracticeSession {
       validator = new Validator({
         netuid,
         hotkey: validatorKey.address,
-        chain: validatorChain(devnet.api, netuid, validatorKey),
+        chain: validatorChain(
+          devnet.api,
+          netuid,
+          validatorKey,
+          join(o.dataDir, 'practice-pending-reveals.json'),
+        ),
         client: transport,
         circuits: await validatorCircuits(store, engine.prover, true),
         verify: engineVerifier(engine.prover),
-        witness: snarkjsWitnessCalculator(await witnessWasm(store)),
+        witness: poolWitnessCalculator(engine.pool, await witnessWasm(store), POW_SCORING_WITNESS_PREFIX),
         statePath: join(o.dataDir, 'practice-validator-state.json'),
         emit: o.emit,
         queryable: { allowNonGlobalIps: true },

@@ -14,6 +14,7 @@ import {
 } from '../contract/bridge.js';
 import type { CoreService } from '../service/core-service.js';
 import { UserError } from '../util/errors.js';
+import { readBody } from '../util/read-body.js';
 import { dispatchCommand } from '../service/dispatch-command.js';
 import { bearerToken, createBridgeToken, tokenMatches } from './token.js';
 import { hostHeaderAllowed, isLoopbackHost } from './host-check.js';
@@ -93,7 +94,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     }
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(req));
+      body = JSON.parse((await readBody(req, MAX_BODY_BYTES)).toString('utf8'));
     } catch (err) {
       return sendJson(res, 400, denied('bad-request', (err as Error).message));
     }
@@ -192,24 +193,6 @@ function sendJson(res: ServerResponse, status: number, body: BridgeResponse): vo
     'Cache-Control': 'no-store',
   });
   res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body over ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 async function closeServer(

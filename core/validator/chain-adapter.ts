@@ -3,11 +3,24 @@ import type { Sr25519Signer } from '../bittensor/signer.js';
 import { submitWeights } from '../chain/actions/weights.js';
 import { fetchMetagraph } from '../chain/metagraph.js';
 import { chainSignerFromKey } from '../chain/signer.js';
-import type { ValidatorChain } from './validator-ports.js';
+import { PendingRevealStore } from '../chain/weights/pending-reveals.js';
+import { revealPendingWeights } from '../chain/weights/reveal-pending.js';
+import { WEIGHTS_VERSION } from '../sn2/constants.js';
+import type { RevealReport, ValidatorChain } from './validator-ports.js';
 
-/** The validator's chain operations over core/chain (metagraph, owner hotkey, set_weights/commit). */
-export function validatorChain(api: ApiPromise, netuid: number, hotkey: Sr25519Signer): ValidatorChain {
+/**
+ * The validator's chain operations over core/chain (metagraph, owner hotkey, set_weights/commit and
+ * the reveals). `pendingRevealsPath`: the file under the validator's data folder that keeps each
+ * commit's reveal data until it is revealed, across restarts.
+ */
+export function validatorChain(
+  api: ApiPromise,
+  netuid: number,
+  hotkey: Sr25519Signer,
+  pendingRevealsPath: string,
+): ValidatorChain {
   const signer = chainSignerFromKey(hotkey, api.registry);
+  const reveals = new PendingRevealStore(pendingRevealsPath);
   return {
     async metagraph() {
       const m = await fetchMetagraph(api, netuid);
@@ -27,9 +40,32 @@ export function validatorChain(api: ApiPromise, netuid: number, hotkey: Sr25519S
       };
     },
     async setWeights(uids, weights) {
-      const r = await submitWeights(api, { netuid, hotkey: signer, uids, weights });
+      const r = await submitWeights(api, {
+        netuid,
+        hotkey: signer,
+        uids,
+        weights,
+        versionKey: BigInt(WEIGHTS_VERSION),
+        reveals,
+      });
       if (r.method === 'none') throw new Error(r.reason);
       return { block: r.block, method: r.method };
+    },
+    async revealPending() {
+      const outcomes = await revealPendingWeights(api, signer, reveals);
+      return outcomes.flatMap((o): RevealReport[] => {
+        if (o.kind === 'waiting') return [];
+        if (o.kind === 'revealed')
+          return [{ ok: true, block: o.block, uids: o.uids, detail: `revealed ${o.hash}`, final: true }];
+        return [
+          {
+            ok: false,
+            uids: o.uids,
+            detail: `commit ${o.hash} not revealed: ${o.reason}`,
+            final: o.kind === 'dropped',
+          },
+        ];
+      });
     },
   };
 }

@@ -15,11 +15,32 @@ export interface WeightsContext {
   syncMetagraph(): Promise<ValidatorMetagraph>;
   scores(): number[];
   emit(event: CoreEvent): void;
-  log(level: 'debug', msg: string): void;
+  log(level: 'debug' | 'warn', msg: string): void;
+}
+
+/** CR v2: reveal what is due first (a commit from before a restart included); say so when one is lost. */
+async function revealDue(c: WeightsContext): Promise<void> {
+  for (const r of await c.chain.revealPending()) {
+    c.counters.weights.push({ ok: r.ok, block: r.block, detail: r.detail });
+    c.emit({
+      type: 'weights',
+      ok: r.ok,
+      block: r.block,
+      uids: r.ok ? r.uids : [],
+      method: 'reveal',
+      detail: r.detail,
+    });
+    if (!r.ok) c.log('warn', `${r.detail}${r.final ? ': those weights never counted' : ''}`);
+  }
 }
 
 /** §10: gate, vector with owner burn, submit; every attempt that passes the gate is an event. */
 export async function setWeights(c: WeightsContext, force: boolean): Promise<void> {
+  try {
+    await revealDue(c);
+  } catch (err) {
+    c.emit({ type: 'weights', ok: false, uids: [], method: 'reveal', detail: errorMessage(err) });
+  }
   try {
     const meta = await c.syncMetagraph();
     const me = meta.neurons[c.ownUid];

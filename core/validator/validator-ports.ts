@@ -23,4 +23,18 @@ export interface ValidatorChain {
     uids: number[],
     weights: number[],
   ): Promise<{ block: number; method: 'set_weights' | 'commit' | 'reveal' }>;
+  /**
+   * Reveal the recorded commit-reveal commits whose window is open (also those of a previous run);
+   * report each one revealed or given up. Commits still waiting for their window are not reported.
+   */
+  revealPending(): Promise<RevealReport[]>;
+}
+
+/** One CR v2 commit dealt with: revealed at `block`, or not (with why; `final` when it never can be). */
+export interface RevealReport {
+  ok: boolean;
+  block?: number;
+  uids: number[];
+  detail: string;
+  final: boolean;
 }

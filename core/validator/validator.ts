@@ -78,6 +78,7 @@ export class Validator {
   private readonly processed = new Set<number>();
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly last = { metagraph: 0, queryable: 0, weights: 0, capacities: 0 };
+  private weightsJob: Promise<void> | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private finished = 0;
@@ -139,6 +140,7 @@ export class Validator {
     this.wake?.();
     await this.loop;
     await Promise.allSettled(this.inFlight.values());
+    await this.weightsJob;
     await this.scores?.idle();
     this.scores?.persist();
   }
@@ -187,7 +189,9 @@ export class Validator {
           const t = setTimeout(resolve, 100);
           this.wake = () => {
             clearTimeout(t);
-            resolve();
+            // Through the macrotask queue: queries that end at once (no circuit, no address) must not
+            // turn the loop into a microtask spin that starves timers, sockets and the weights job.
+            setImmediate(resolve);
           };
         });
       } catch (err) {
@@ -207,7 +211,10 @@ export class Validator {
     const now = Date.now();
     if (now - this.last.metagraph >= this.intervals.metagraph) await this.syncMetagraph();
     if (now - this.last.queryable >= this.intervals.queryable) this.refreshQueryable();
-    if (now - this.last.weights >= this.intervals.weights) await this.attemptWeights(false);
+    // Off the loop's path: a slow or stalled chain delays the weights, never the queries. One at a time.
+    if (now - this.last.weights >= this.intervals.weights && !this.weightsJob) {
+      this.weightsJob = this.attemptWeights(false).finally(() => (this.weightsJob = undefined));
+    }
     if (now - this.last.capacities >= this.intervals.capacities) this.queryCapacities();
   }
 

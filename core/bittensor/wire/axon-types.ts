@@ -1,6 +1,6 @@
 import type { ServedRequest } from '../../contract/served-request.js';
 import type { SynapseDefinition, SynapseOf } from './synapse.js';
-import type { RateLimit } from './rate-limit.js';
+import type { RateLimit } from '../../util/rate-limiter.js';
 
 export interface ForwardContext {
   /** Aborted when the request's `timeout` has passed or the axon stops. */

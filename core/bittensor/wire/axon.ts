@@ -1,32 +1,21 @@
 import { EventEmitter } from 'node:events';
-import {
-  createServer,
-  STATUS_CODES,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { RateLimiter } from '../../util/rate-limiter.js';
 import type { Sr25519Signer } from '../signer.js';
+import { runForward, type Route } from './axon-forward.js';
+import { ClientGone, Reject } from './axon-reject.js';
+import { headerPairs, readRequestBody, routeName } from './axon-request.js';
+import { rejectMalformed, sendError, sendSuccess } from './axon-response.js';
 import type { AttachHooks, AxonOptions, AxonRequestEvent } from './axon-types.js';
 import { ForwardScheduler, QueueFullError, QueueTimeoutError } from './forward-scheduler.js';
-import { fromHeaders, toHeaders, type HeaderList } from './headers.js';
+import { fromHeaders } from './headers.js';
 import { NonceStore } from './nonce-rules.js';
-import { dumpPyJson, parsePyJson, STARLETTE_RESPONSE } from './py-json.js';
 import { pyFloatRepr } from './python-str.js';
-import { RateLimiter } from './rate-limit.js';
 import { publicKeyOf, requestSigningMessage, signatureBytes, sr25519Ready } from './signature.js';
-import {
-  BaseSynapse,
-  bodyHash,
-  createSynapse,
-  parseSynapseJson,
-  synapseToPy,
-  type SynapseDefinition,
-  type SynapseOf,
-} from './synapse.js';
+import { BaseSynapse, type SynapseDefinition, type SynapseOf } from './synapse.js';
 import { SDK_VERSION_AS_INT } from './version.js';
 import { inlineVerifier, VerifyPool, type SignatureVerifier } from './verify-pool.js';
 
@@ -34,28 +23,7 @@ export type { AttachHooks, AxonOptions, AxonRequestEvent, ForwardContext } from 
 
 export { SDK_VERSION_AS_INT } from './version.js';
 
-/** A failure with the HTTP status and `message` the SDK axon would send. */
-class Reject extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly internal?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-class ClientGone extends Error {}
-
-interface Route {
-  def: SynapseDefinition;
-  hooks: AttachHooks<SynapseDefinition>;
-}
-
 const systemClockNs = (): bigint => BigInt(Date.now()) * 1_000_000n;
-// json.loads on bytes rejects invalid UTF-8; TextDecoder would otherwise substitute U+FFFD.
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-const VALID_HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
  * The bittensor axon (server side of the v10 wire protocol, SDK 9.9.0 semantics): one route per
@@ -200,7 +168,7 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent]; error: [Er
         if (blocked) throw new Reject(403, `Forbidden. Key is blacklisted: ${reason}.`);
       }
 
-      const body = await readBody(req, this.opts.maxBodyBytes);
+      const body = await readRequestBody(req, this.opts.maxBodyBytes);
 
       const tv = performance.now();
       try {
@@ -229,8 +197,17 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent]; error: [Er
       }
       timings.queueMs = performance.now() - tq;
       try {
-        const reply = await this.runForward(r, synapse, body, peerIp, hotkey, timeoutS, timings);
-        this.sendSuccess(res, r.def, reply, t0);
+        const reply = await runForward({
+          route: r,
+          headerSynapse: synapse,
+          body,
+          peerIp,
+          hotkey,
+          timeoutS,
+          stopping: this.stopping.signal,
+          timings,
+        });
+        sendSuccess(res, r.def, reply, t0);
         this.emitEvent(
           req,
           route,
@@ -251,7 +228,7 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent]; error: [Er
       const reject = err instanceof Reject ? err : new Reject(500, '', err);
       const errorId = reject.status === 500 ? randomUUID() : undefined;
       const message = errorId ? `Internal Server Error #${errorId}` : reject.message;
-      this.sendError(res, reject.status, message, def, synapse, t0, reject.status === 413);
+      sendError(res, reject.status, message, def, synapse, t0, reject.status === 413);
       this.emitEvent(req, route, reject.status, message, synapse, t0, timings, errorId, reject.internal);
     }
   }
@@ -287,139 +264,6 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent]; error: [Er
     this.nonces.accept(key, nonce, this.clockNs());
   }
 
-  private async runForward(
-    r: Route,
-    headerSynapse: SynapseOf<SynapseDefinition>,
-    body: Buffer,
-    peerIp: string,
-    hotkey: string,
-    timeoutS: number,
-    timings: AxonRequestEvent['timings'],
-  ): Promise<SynapseOf<SynapseDefinition>> {
-    let synapse: SynapseOf<SynapseDefinition>;
-    try {
-      synapse = parseSynapseJson(r.def, parsePyJson(STRICT_UTF8.decode(body)));
-    } catch (err) {
-      throw new Reject(500, '', err);
-    }
-    const hash = bodyHash(r.def, synapse);
-    if (hash !== headerSynapse.computed_body_hash) {
-      throw new Reject(
-        500,
-        '',
-        new Error(
-          `Hash mismatch between header body hash ${headerSynapse.computed_body_hash} and parsed body hash ${hash}`,
-        ),
-      );
-    }
-    // The reply's status is the axon's to set (or the forward's), never the caller's.
-    synapse.axon.status_code = null;
-    synapse.axon.status_message = null;
-    synapse.axon.process_time = null;
-
-    const tf = performance.now();
-    const timeoutMs = timeoutS * 1000;
-    const stopping = this.stopping.signal;
-    // The deadline (timer + combined signal) is only built when the forward reads `signal` or
-    // returns a promise: a synchronous forward can't outlive it, and building it costs as much as
-    // the rest of a no-op request's JavaScript (docs/BENCHMARKS.md).
-    let signal: AbortSignal | null = null;
-    let timer: NodeJS.Timeout | undefined;
-    const armDeadline = (): AbortSignal => {
-      if (signal) return signal;
-      const deadline = new AbortController();
-      timer = setTimeout(
-        () => deadline.abort(new Error('request timeout')),
-        Math.max(0, timeoutMs - (performance.now() - tf)),
-      );
-      signal = AbortSignal.any([deadline.signal, stopping]);
-      return signal;
-    };
-    const timeoutReject = () => new Reject(408, `Response timeout after: ${pyFloatRepr(timeoutS)}s`);
-    try {
-      const out = r.hooks.forward(synapse, {
-        get signal() {
-          return armDeadline();
-        },
-        peerIp,
-        hotkey,
-      });
-      let result: unknown;
-      if (isThenable(out)) {
-        const sig = armDeadline();
-        result = await Promise.race([
-          Promise.resolve(out),
-          new Promise<never>((_, reject) =>
-            sig.addEventListener('abort', () => reject(timeoutReject()), { once: true }),
-          ),
-        ]);
-        // A forward that returns only because it saw the abort still missed the deadline.
-        if (sig.aborted) throw timeoutReject();
-      } else {
-        if (stopping.aborted) throw timeoutReject();
-        result = out;
-      }
-      return createSynapse(r.def, result as never);
-    } catch (err) {
-      throw err instanceof Reject ? err : new Reject(500, '', err);
-    } finally {
-      clearTimeout(timer);
-      timings.forwardMs = performance.now() - tf;
-    }
-  }
-
-  private sendSuccess(
-    res: ServerResponse,
-    def: SynapseDefinition,
-    synapse: SynapseOf<SynapseDefinition>,
-    t0: number,
-  ): void {
-    const status = synapse.axon.status_code ?? 200;
-    synapse.axon.status_code = status;
-    if (status === 200 && !synapse.axon.status_message) synapse.axon.status_message = 'Success';
-    synapse.axon.process_time = (performance.now() - t0) / 1000;
-    let body: string;
-    let headers: HeaderList;
-    try {
-      if (!Number.isInteger(status) || status < 100 || status > 999)
-        throw new Error(`invalid status code ${status}`);
-      body = dumpPyJson(synapseToPy(def, synapse), STARLETTE_RESPONSE);
-      headers = toHeaders(def, synapse, { headerSize: '0', totalSize: String(synapse.total_size ?? 0) });
-    } catch (err) {
-      throw new Reject(500, '', err);
-    }
-    writeResponse(res, status, headers, body, false);
-  }
-
-  private sendError(
-    res: ServerResponse,
-    status: number,
-    message: string,
-    def: SynapseDefinition,
-    headerSynapse: SynapseOf<SynapseDefinition> | null,
-    t0: number,
-    close: boolean,
-  ): void {
-    if (res.headersSent || res.destroyed) return;
-    const synapse = headerSynapse ?? createSynapse(BaseSynapse, {});
-    synapse.axon.status_code = status;
-    synapse.axon.status_message = message;
-    synapse.axon.process_time = (performance.now() - t0) / 1000;
-    let headers: HeaderList;
-    try {
-      headers = toHeaders(headerSynapse ? def : BaseSynapse, synapse);
-    } catch {
-      headers = [];
-    }
-    writeResponse(
-      res,
-      status,
-      headers,
-      dumpPyJson(new Map([['message', message]]), STARLETTE_RESPONSE),
-      close,
-    );
-  }
-
   private onServerError(err: Error): void {
     if (!this.listenerCount('error')) return;
     try {
@@ -433,15 +277,7 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent]; error: [Er
     err: NodeJS.ErrnoException,
     socket: Duplex & { remoteAddress?: string; remotePort?: number },
   ): void {
-    const status =
-      err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    if (socket.writable && err.code !== 'ECONNRESET') {
-      socket.end(
-        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-      );
-    } else {
-      socket.destroy();
-    }
+    const status = rejectMalformed(socket, err.code);
     this.safeEmit({
       at: new Date().toISOString(),
       route: '',
@@ -502,76 +338,4 @@ export class Axon extends EventEmitter<{ request: [AxonRequestEvent]; error: [Er
 function defaultVerifyThreads(): number {
   const cores = availableParallelism();
   return cores > 1 ? Math.min(4, cores) : 0;
-}
-
-/** First path segment, percent-decoded (Starlette's `request.url.path.split("/")[1]`). */
-function routeName(url: string): string {
-  const path = url.split('?')[0];
-  const seg = path.startsWith('/') ? (path.split('/')[1] ?? '') : '';
-  try {
-    return decodeURIComponent(seg);
-  } catch {
-    return seg;
-  }
-}
-
-function isThenable(v: unknown): v is PromiseLike<unknown> {
-  return (
-    (typeof v === 'object' || typeof v === 'function') &&
-    v !== null &&
-    typeof (v as { then?: unknown }).then === 'function'
-  );
-}
-
-function headerPairs(raw: string[]): HeaderList {
-  const out: HeaderList = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i].toLowerCase(), raw[i + 1]]);
-  return out;
-}
-
-function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        cleanup();
-        reject(new Reject(413, `Request body over ${max} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(Buffer.concat(chunks));
-    };
-    const onGone = () => {
-      cleanup();
-      reject(new ClientGone());
-    };
-    const cleanup = () => {
-      req.off('data', onData).off('end', onEnd).off('error', onGone).off('aborted', onGone);
-    };
-    if (req.complete && req.readableEnded) return resolve(Buffer.alloc(0));
-    req.on('data', onData).on('end', onEnd).on('error', onGone).on('aborted', onGone);
-  });
-}
-
-function writeResponse(
-  res: ServerResponse,
-  status: number,
-  headers: HeaderList,
-  body: string,
-  close: boolean,
-): void {
-  if (res.headersSent || res.destroyed) return;
-  const buf = Buffer.from(body, 'utf8');
-  const out: Record<string, string> = {};
-  for (const [k, v] of headers) if (VALID_HEADER_VALUE.test(v)) out[k] = v;
-  out['content-type'] = 'application/json';
-  out['content-length'] = String(buf.length);
-  if (close) out.connection = 'close';
-  res.writeHead(status, out);
-  res.end(buf);
 }

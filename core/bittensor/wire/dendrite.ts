@@ -1,5 +1,6 @@
 import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { BodyAbortedError, BodyTooLargeError, readBody } from '../../util/read-body.js';
 import type { Sr25519Signer } from '../signer.js';
 import { fromHeaders, toHeaders, type HeaderList } from './headers.js';
 import { dumpPyJson, parsePyJson, PYTHON_DUMPS } from './py-json.js';
@@ -182,25 +183,26 @@ export class Dendrite {
         reject(err);
       });
       req.on('response', (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (c: Buffer) => {
-          size += c.length;
-          if (size > this.maxResponseBytes)
-            req.destroy(new CallFailure(400, `Payload error: response over ${this.maxResponseBytes} bytes`));
-          else chunks.push(c);
-        });
-        res.on('end', () => {
-          done();
-          const pairs: HeaderList = [];
-          for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
-            pairs.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
-          resolve({ status: res.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks) });
-        });
-        res.on('error', (err) => {
-          done();
-          reject(err);
-        });
+        readBody(res, this.maxResponseBytes).then(
+          (received) => {
+            done();
+            const pairs: HeaderList = [];
+            for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+              pairs.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
+            resolve({ status: res.statusCode ?? 0, headers: pairs, body: received });
+          },
+          (err: unknown) => {
+            if (err instanceof BodyTooLargeError)
+              // Destroying the request reports through its 'error' handler above.
+              req.destroy(
+                new CallFailure(400, `Payload error: response over ${this.maxResponseBytes} bytes`),
+              );
+            else {
+              done();
+              reject(err instanceof BodyAbortedError ? err.cause : err);
+            }
+          },
+        );
       });
       req.end(body);
     });

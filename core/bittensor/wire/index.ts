@@ -23,4 +23,4 @@ export {
 } from './dendrite.js';
 export { SDK_VERSION_AS_INT } from './version.js';
 export { VerifyPool, inlineVerifier, type SignatureVerifier } from './verify-pool.js';
-export type { RateLimit } from './rate-limit.js';
+export type { RateLimit } from '../../util/rate-limiter.js';

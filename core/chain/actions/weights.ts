@@ -7,6 +7,9 @@ import { submitExtrinsic, type SubmitOptions } from '../submit.js';
 import type { ChainSigner } from '../signer.js';
 import { convertWeightsAndUidsForEmit } from '../weights/normalize.js';
 import { commitHash, randomSalt } from '../weights/commit-hash.js';
+import type { PendingReveal, PendingRevealStore } from '../weights/pending-reveals.js';
+
+export type { PendingReveal } from '../weights/pending-reveals.js';
 
 /** The SDK's mortal era for weight extrinsics. */
 export const WEIGHTS_ERA_PERIOD = 8;
@@ -17,26 +20,20 @@ export interface WeightsArgs {
   uids: number[];
   /** Non-negative reals; normalised to u16 like the SDK. */
   weights: number[];
-  /** Default: the chain's WeightsVersionKey(netuid), read right before submitting. */
-  versionKey?: bigint;
+  /**
+   * The validator software's version (SN2: `WEIGHTS_VERSION`). The chain refuses it when below the
+   * subnet's `WeightsVersionKey`: that is the owner's gate on outdated validators, so never send the
+   * chain's own key instead.
+   */
+  versionKey: bigint;
+  /** CR v2: where the commit's reveal data is recorded (before submitting) until it is revealed. */
+  reveals?: PendingRevealStore;
 }
 
 export type WeightsOutcome =
   | { method: 'set_weights'; block: number; uids: number[]; values: number[]; versionKey: bigint }
   | { method: 'commit'; block: number; pending: PendingReveal }
   | { method: 'none'; reason: string };
-
-/** What must be kept to reveal a CR v2 commit later. */
-export interface PendingReveal {
-  netuid: number;
-  hotkey: string;
-  uids: number[];
-  values: number[];
-  salt: number[];
-  versionKey: bigint;
-  hash: `0x${string}`;
-  commitBlock: number;
-}
 
 /** Blocks to wait before this uid may set (or commit) weights again; 0 = now. Chain rule of §8. */
 export async function weightsCooldown(api: ApiPromise, netuid: number, uid: number): Promise<number> {
@@ -86,7 +83,13 @@ export async function submitWeights(
       `weights were set too recently; wait ${wait} more blocks (rate limit ${hp.weightsRateLimit})`,
     );
   }
-  const versionKey = args.versionKey ?? hp.weightsVersionKey;
+  const versionKey = args.versionKey;
+  if (hp.weightsVersionKey !== 0n && versionKey < hp.weightsVersionKey) {
+    throw new PreflightError(
+      'IncorrectWeightVersionKey',
+      `subnet ${args.netuid} requires weights version ≥ ${hp.weightsVersionKey}, this software sends ${versionKey}: update it`,
+    );
+  }
   const opts = { eraPeriod: WEIGHTS_ERA_PERIOD, ...options };
   if (!hp.commitRevealEnabled) {
     const inc = await submitExtrinsic(
@@ -106,26 +109,27 @@ export async function submitWeights(
     salt,
     versionKey,
   });
+  const pending: PendingReveal = {
+    netuid: args.netuid,
+    hotkey: args.hotkey.address,
+    uids,
+    values,
+    salt,
+    versionKey,
+    hash,
+    submittedAtBlock: (await api.rpc.chain.getHeader()).number.toNumber(),
+  };
+  // Recorded before sending: a crash after the commit lands must still find the salt.
+  args.reveals?.add(pending);
   const inc = await submitExtrinsic(
     api,
     api.tx.subtensorModule.commitWeights(args.netuid, hash),
     args.hotkey,
     opts,
   );
-  return {
-    method: 'commit',
-    block: inc.blockNumber,
-    pending: {
-      netuid: args.netuid,
-      hotkey: args.hotkey.address,
-      uids,
-      values,
-      salt,
-      versionKey,
-      hash,
-      commitBlock: inc.blockNumber,
-    },
-  };
+  const committed = { ...pending, commitBlock: inc.blockNumber };
+  args.reveals?.add(committed);
+  return { method: 'commit', block: inc.blockNumber, pending: committed };
 }
 
 export interface StoredCommit {

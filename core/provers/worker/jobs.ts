@@ -12,7 +12,8 @@ export interface Groth16Proof {
 export type WorkerJob =
   | { kind: 'groth16.prove'; input: CircuitInput; wasmPath: string; zkeyPath: string }
   | { kind: 'groth16.verify'; vkPath: string; publicSignals: unknown[]; proof: unknown }
-  | { kind: 'wtns.calculate'; input: CircuitInput; wasmPath: string }
+  /** `limit`: only the first elements (the public signals come first), not the whole witness. */
+  | { kind: 'wtns.calculate'; input: CircuitInput; wasmPath: string; limit?: number }
   | { kind: 'wtns.write'; input: CircuitInput; wasmPath: string; outPath: string }
   | { kind: 'ezkl.genWitness'; compiledPath: string; inputJson: string }
   | { kind: 'ezkl.genVk'; compiledPath: string; srsPath: string }

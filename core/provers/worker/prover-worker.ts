@@ -57,7 +57,8 @@ async function run(job: WorkerJob): Promise<unknown> {
       const wtns = { type: 'mem' } as { type: 'mem'; data?: Uint8Array };
       await snarkjs.wtns.calculate(job.input as snarkjs.CircuitSignals, job.wasmPath, wtns);
       const exportJson = snarkjs.wtns.exportJson as unknown as (w: unknown) => Promise<bigint[]>;
-      return (await exportJson(wtns)).map((v) => v.toString());
+      const all = await exportJson(wtns);
+      return (job.limit === undefined ? all : all.slice(0, job.limit)).map((v) => v.toString());
     }
     case 'wtns.write':
       await snarkjs.wtns.calculate(job.input as snarkjs.CircuitSignals, job.wasmPath, job.outPath);

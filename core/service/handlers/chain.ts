@@ -127,7 +127,8 @@ export const chainHandlers: AreaFactory = (ctx) => {
                 coldkey: chainSignerFromKey(coldkey, c.api.registry),
                 confirmBurnRao: BigInt(confirmBurnRao),
               },
-              { nonces: c.nonces },
+              // Signed at once; the coldkey is not held while the block is awaited.
+              { nonces: c.nonces, onSigned: () => coldkey.wipe() },
             );
             return registered(t.netuid, result);
           } finally {

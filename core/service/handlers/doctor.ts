@@ -20,6 +20,7 @@ import {
   type DoctorCheck,
 } from '../node-runtime/doctor-checks.js';
 import { protocolCheck } from '../node-runtime/protocol-doctor-check.js';
+import { refusalsCheck } from '../node-runtime/refusals-check.js';
 
 const CHAIN_CHECKS = ['protocol', 'registration', 'axon-chain', 'clock'] as const;
 
@@ -45,6 +46,7 @@ export const doctorHandlers: AreaFactory = (ctx) => ({
         guard('axon-local', () => axonLocalCheck(port, miner.state === 'running')),
         guard('provers', () => proversCheck(settings, ctx.paths.bin)),
         guard('circuits', () => circuitsCheck(new CircuitStore({ cacheDir: ctx.paths.circuits }))),
+        Promise.resolve(refusalsCheck(miner.refusals, miner.state === 'running')),
       ];
       return { checks: [...(await Promise.all(local)), ...(await chainChecks())] };
 

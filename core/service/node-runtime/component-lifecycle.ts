@@ -1,4 +1,10 @@
-import type { CircuitStats, CommandOutput, CoreEvent, RunState } from '../../contract/index.js';
+import type {
+  CircuitStats,
+  CommandOutput,
+  CoreEvent,
+  RefusalSummary,
+  RunState,
+} from '../../contract/index.js';
 import { errorMessage } from '../../util/errors.js';
 
 export type ComponentStatus = CommandOutput<'miner.status'>;
@@ -10,6 +16,8 @@ export interface RunningNode {
   readonly axon?: { host: string; port: number; externalIp?: string };
   stats(): CircuitStats[];
   inFlight(): number;
+  /** The miner's axon refusals. */
+  refusals?(): RefusalSummary;
   /** Stop taking work, let in-flight proofs finish, release everything. */
   stop(): Promise<void>;
   /** Health hook: `listener` is called (once) when the node dies on its own after `running`. */
@@ -50,6 +58,7 @@ export class ComponentLifecycle {
       axon: this.node?.axon,
       stats: this.node?.stats() ?? [],
       inFlight: this.node?.inFlight() ?? 0,
+      refusals: this.node?.refusals?.(),
     };
   }
 

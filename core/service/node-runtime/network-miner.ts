@@ -89,6 +89,7 @@ export async function startNetworkMiner(
       axon: { host: axon.host, port: axon.port, externalIp },
       stats: () => miner.stats(),
       inFlight: () => miner.inFlight,
+      refusals: () => miner.refusals(),
       onFailure: (listener) => miner.onFailure(listener),
       async stop() {
         await miner.stop();

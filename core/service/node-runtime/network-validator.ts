@@ -9,7 +9,7 @@ import { circuitCatalog } from '../../validator/api/circuit-catalog.js';
 import { startValidatorServices } from './start-validator-services.js';
 import { validatorChain } from '../../validator/chain-adapter.js';
 import { engineVerifier } from '../../validator/response/engine-verifier.js';
-import { snarkjsWitnessCalculator } from '../../validator/scoring/witness.js';
+import { POW_SCORING_WITNESS_PREFIX, poolWitnessCalculator } from '../../validator/scoring/witness.js';
 import { Validator, type ValidatorOptions } from '../../validator/validator.js';
 import type { CoreEvent, Settings } from '../../contract/index.js';
 import type { RunningNode } from './component-lifecycle.js';
@@ -36,7 +36,12 @@ export async function startNetworkValidator(
     local.emit('event', e);
   };
   try {
-    const chain = validatorChain(t.client.api, t.netuid, t.hotkey);
+    const chain = validatorChain(
+      t.client.api,
+      t.netuid,
+      t.hotkey,
+      join(ctx.paths.validator, `pending-reveals-${t.network}-${t.netuid}.json`),
+    );
     const meta = await chain.metagraph();
     if (!meta.neurons.some((n) => n.hotkey === t.hotkey.address))
       throw new NodeSetupError(await notRegisteredMessage(t, settings, 'validator'));
@@ -65,7 +70,7 @@ export async function startNetworkValidator(
       client: transport,
       circuits,
       verify: engineVerifier(engine.prover),
-      witness: snarkjsWitnessCalculator(pow['circuit.wasm']),
+      witness: poolWitnessCalculator(engine.pool, pow['circuit.wasm'], POW_SCORING_WITNESS_PREFIX),
       statePath: join(ctx.paths.validator, `state-${t.network}-${t.netuid}.json`),
       emit,
       onRealWorldProof: (p) => sink.publish?.(p),

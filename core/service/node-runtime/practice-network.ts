@@ -114,6 +114,7 @@ export class PracticeNetwork {
       axon: axon ? { host: axon.host, port: axon.port } : undefined,
       stats: () => session.miner.stats(),
       inFlight: () => session.miner.inFlight,
+      refusals: () => session.miner.refusals(),
       stop: () => {
         // The practice validator can go on querying the miner after this: it must not stay paused.
         idle?.stop();

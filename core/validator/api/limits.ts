@@ -16,6 +16,11 @@ export interface ExternalApiLimits {
   /** Plain HTTP routes (GET /circuits) per client IP. */
   httpPerSecond: number;
   httpBurst: number;
+  /** WebSocket upgrades per client IP (each may verify a signature and read permits). */
+  upgradePerSecond: number;
+  upgradeBurst: number;
+  /** Permit lookups (a metagraph read each) in flight at once; beyond: 503 at once. */
+  maxConcurrentPermitLookups: number;
   /** Added to the circuit timeout to give the wait limit (`EXTERNAL_REQUEST_QUEUE_TIME_SECONDS`). */
   queueTimeS: number;
   /** Time allowed for a client to send its request headers. */
@@ -35,6 +40,9 @@ export const DEFAULT_LIMITS: ExternalApiLimits = {
   maxBatch: 16,
   httpPerSecond: 1,
   httpBurst: 5,
+  upgradePerSecond: 1,
+  upgradeBurst: 10,
+  maxConcurrentPermitLookups: 2,
   queueTimeS: 10,
   headersTimeoutMs: 10_000,
   idleTimeoutMs: 5 * 60_000,

@@ -6,9 +6,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import type { Logger } from '../../contract/logger.js';
+import { RateLimiter } from '../../util/rate-limiter.js';
 import { authenticate, whitelistKeys, type AuthPolicy } from './auth-headers.js';
 import { PermitCache } from './permit-cache.js';
-import { RateLimiter } from './rate-limiter.js';
 import { DEFAULT_LIMITS, type ExternalApiLimits } from './limits.js';
 import {
   errorResponse,
@@ -53,6 +53,7 @@ export class ExternalApiServer {
   private socketCount = 0;
   private readonly rpcLimiter: RateLimiter;
   private readonly httpLimiter: RateLimiter;
+  private readonly upgradeLimiter: RateLimiter;
   private readonly pendingByOrigin = new Map<string, number>();
   private pending = 0;
   private readonly auth: AuthPolicy;
@@ -66,11 +67,16 @@ export class ExternalApiServer {
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     const now = options.nowMs ?? Date.now;
-    this.rpcLimiter = new RateLimiter(this.limits.rpcPerSecond, this.limits.rpcBurst, 10_000, now);
-    this.httpLimiter = new RateLimiter(this.limits.httpPerSecond, this.limits.httpBurst, 10_000, now);
+    const limiter = (ratePerS: number, burst: number) => new RateLimiter({ ratePerS, burst }, 10_000, now);
+    this.rpcLimiter = limiter(this.limits.rpcPerSecond, this.limits.rpcBurst);
+    this.httpLimiter = limiter(this.limits.httpPerSecond, this.limits.httpBurst);
+    this.upgradeLimiter = limiter(this.limits.upgradePerSecond, this.limits.upgradeBurst);
     this.auth = {
       whitelist: whitelistKeys(options.whitelistedPublicKeys),
-      permits: new PermitCache(options.permits, undefined, now),
+      permits: new PermitCache(options.permits, {
+        now,
+        maxConcurrentLookups: this.limits.maxConcurrentPermitLookups,
+      }),
       nowS: () => Math.floor(now() / 1000),
     };
     this.deps = {
@@ -208,6 +214,9 @@ export class ExternalApiServer {
       socket.destroy();
     };
     try {
+      // Before any signature check or chain lookup: an upgrade is the expensive way in.
+      if (!this.upgradeLimiter.take(ip))
+        return refuse(429, 'Too Many Requests', 'WebSocket upgrade rate limit for this IP');
       if ((req.url ?? '').split('?')[0] !== '/rpc')
         return refuse(404, 'Not Found', 'WebSocket on an unknown path');
       const decision = await authenticate(req.headers, this.auth);

@@ -1,28 +1,23 @@
-import { readFile } from 'node:fs/promises';
-import * as snarkjs from 'snarkjs';
+import type { CircuitInput } from '../../circuits/inputs/types.js';
+import type { ProverPool } from '../../provers/pool.js';
+import { POW_BATCH_SIZE, POW_WITNESS_MINER_UID_OFFSET } from '../../sn2/constants.js';
 
-/** Computes a circom witness (element 0 is 1; public signals follow). */
+/** Computes a circom witness, or its first elements (element 0 is 1; public signals follow). */
 export type WitnessCalculator = (input: Record<string, unknown>) => Promise<bigint[]>;
 
-interface SnarkjsWtns {
-  calculate(input: unknown, wasm: Uint8Array, out: { type: 'mem'; data?: Uint8Array }): Promise<void>;
-  exportJson(wtns: { type: 'mem'; data?: Uint8Array }): Promise<bigint[]>;
-}
-
-/** @types/snarkjs does not declare the `wtns` namespace that snarkjs 0.7.6 exports. */
-const wtns = (snarkjs as unknown as { wtns: SnarkjsWtns }).wtns;
+/** The witness elements PoW-256 scoring reads: the 256 new scores, then the 256 miner uids. */
+export const POW_SCORING_WITNESS_PREFIX = POW_WITNESS_MINER_UID_OFFSET + POW_BATCH_SIZE;
 
 /**
- * In-process witness with snarkjs `wtns.calculate` + `wtns.exportJson` (what upstream's `snarkjs wc`
- * + `wej` do). The wasm is read once. It blocks the event loop for the witness time (≈1.75 s for the
- * PoW-256 circuit), so a validator under load should pass a worker-backed calculator instead.
+ * The PoW batch witness (snarkjs `wtns.calculate` + `wtns.exportJson`, what upstream's `snarkjs wc` +
+ * `wej` do) on a prover-pool worker: about 1.75 s of CPU that must not run on the core's thread,
+ * where it would stall the axon, the UI bridge and every timer for as long. `limit`: only that many
+ * leading elements come back (the PoW-256 witness has ~589 000; scoring reads 769), so neither the
+ * copy between threads nor the BigInt conversion lands on the core's thread either.
  */
-export function snarkjsWitnessCalculator(wasmPath: string): WitnessCalculator {
-  let wasm: Promise<Uint8Array> | undefined;
+export function poolWitnessCalculator(pool: ProverPool, wasmPath: string, limit?: number): WitnessCalculator {
   return async (input) => {
-    wasm ??= readFile(wasmPath);
-    const out: { type: 'mem'; data?: Uint8Array } = { type: 'mem' };
-    await wtns.calculate(input, await wasm, out);
-    return wtns.exportJson(out);
+    const signals = await pool.run({ kind: 'wtns.calculate', input: input as CircuitInput, wasmPath, limit });
+    return signals.map((s) => BigInt(s));
   };
 }

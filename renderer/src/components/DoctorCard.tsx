@@ -16,6 +16,7 @@ const CHECK_NAMES: Record<string, string> = {
   registration: 'Registration',
   'axon-chain': 'Axon on chain',
   clock: 'Clock',
+  refusals: 'Refused requests',
 };
 const nameOf = (id: string) => CHECK_NAMES[id] ?? id;
 

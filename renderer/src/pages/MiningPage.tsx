@@ -10,6 +10,7 @@ import { ErrorNote } from '../components/ErrorNote.js';
 import { MetricsPanel } from '../components/MetricsPanel.js';
 import { useMetrics } from '../state/use-metrics.js';
 import { ProtocolCard } from '../components/ProtocolCard.js';
+import { RefusalsPanel } from '../components/RefusalsPanel.js';
 
 export function MiningPage() {
   const miner = useComponentStatus('miner');
@@ -47,6 +48,9 @@ export function MiningPage() {
       </Card>
       <Card title="Requests" id="metrics">
         <MetricsPanel role="miner" snapshot={metrics.snapshot} error={metrics.error} />
+      </Card>
+      <Card title="Refused requests" id="refusals">
+        <RefusalsPanel summary={miner.status?.refusals} running={miner.state === 'running'} />
       </Card>
       <Card title="Proof log" id="proof-log">
         <ErrorNote error={log.error} onRetry={log.reload} />

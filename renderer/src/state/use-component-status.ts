@@ -40,6 +40,9 @@ export function useComponentStatus(role: Role): ComponentControl {
   useCoreEvent('circuitStats', (event) => {
     query.set((prev) => (prev ? { ...prev, stats: event.stats } : prev));
   });
+  useCoreEvent('refusals', (event) => {
+    if (role === 'miner') query.set((prev) => (prev ? { ...prev, refusals: event.summary } : prev));
+  });
 
   const act = useCallback(
     async (which: 'start' | 'stop') => {

@@ -7,6 +7,7 @@
  *   node --import tsx tests/helpers/sn2/validator-process.ts '<ValidatorProcessConfig JSON>'
  */
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { Keypair } from '../../../core/bittensor/keys/index.js';
 import { SUBTENSOR_SIGNED_EXTENSIONS } from '../../../core/chain/signed-extensions.js';
@@ -18,7 +19,10 @@ import { validatorCircuits } from '../../../core/validator/validator-circuits.js
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../core/sn2/constants.js';
 import { validatorChain } from '../../../core/validator/chain-adapter.js';
 import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
-import { snarkjsWitnessCalculator } from '../../../core/validator/scoring/witness.js';
+import {
+  POW_SCORING_WITNESS_PREFIX,
+  poolWitnessCalculator,
+} from '../../../core/validator/scoring/witness.js';
 import { Validator } from '../../../core/validator/validator.js';
 import { v10Client } from '../../../core/sn2/transport/v10-client.js';
 
@@ -46,18 +50,19 @@ async function main(): Promise<void> {
   });
   const key = await Keypair.fromUri(c.validatorUri);
   const store = new CircuitStore({ cacheDir: c.cacheDir, offlineDir: c.offlineDir });
-  const prover = makeProver({ store, pool: createProverPool({ size: 1 }), srsDir: c.srsDir, ezkl: null });
+  const pool = createProverPool({ size: 1 });
+  const prover = makeProver({ store, pool, srsDir: c.srsDir, ezkl: null });
   const practice = (await validatorCircuits(store, prover, true)).get(PRACTICE_CIRCUIT_ID);
   if (!practice) throw new Error('practice circuit not loaded');
   const wasm = (await store.ensure(SINGLE_PROOF_OF_WEIGHTS_MODEL_ID, { roles: ['verify'] }))['circuit.wasm'];
   const validator = new Validator({
     netuid: c.netuid,
     hotkey: key.address,
-    chain: validatorChain(api, c.netuid, key),
+    chain: validatorChain(api, c.netuid, key, join(dirname(c.statePath), 'pending-reveals.json')),
     client: v10Client(key, { externalIp: '127.0.0.1' }),
     circuits: new Map([[practice.id, practice]]),
     verify: engineVerifier(prover),
-    witness: snarkjsWitnessCalculator(wasm),
+    witness: poolWitnessCalculator(pool, wasm, POW_SCORING_WITNESS_PREFIX),
     statePath: c.statePath,
     emit: (e) => {
       if (e.type === 'proof') say({ type: 'proof', status: e.entry.status, minerUid: e.entry.minerUid });

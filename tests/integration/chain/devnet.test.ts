@@ -11,7 +11,10 @@ import { readWeightCommits, revealWeights, submitWeights } from '../../../core/c
 import { submitExtrinsic } from '../../../core/chain/submit.js';
 import { DispatchFailedError, PreflightError, TransactionRejectedError } from '../../../core/chain/errors.js';
 import { TAO } from '../../../core/chain/units.js';
+import { WEIGHTS_VERSION } from '../../../core/sn2/constants.js';
 import { DEVNET_TEST_CACHE, fixtureSpecPath } from './devnet-fixture.js';
+
+const VERSION = BigInt(WEIGHTS_VERSION);
 
 const specPath = fixtureSpecPath();
 if (!specPath) console.warn('skipping devnet tests: subtensor fixture not found (set SUBTENSOR_SPEC)');
@@ -134,6 +137,7 @@ describe.skipIf(!specPath)('chain client against a real subtensor runtime (devne
       hotkey: signer(vali.hotkey),
       uids: subnet.miners.map((m) => m.uid),
       weights: [0.25, 0.75],
+      versionKey: VERSION,
     });
     expect(outcome).toMatchObject({ method: 'set_weights', values: [21845, 65535] });
     const stored = (await client.api.query.subtensorModule.weights(subnet.netuid, vali.uid)).toJSON();
@@ -150,6 +154,7 @@ describe.skipIf(!specPath)('chain client against a real subtensor runtime (devne
       hotkey: signer(miner.hotkey),
       uids: [subnet.miners[1].uid],
       weights: [1],
+      versionKey: VERSION,
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DispatchFailedError);
     expect(err).toMatchObject({ pallet: 'subtensorModule', error: 'NeuronNoValidatorPermit' });
@@ -170,6 +175,7 @@ describe.skipIf(!specPath)('chain client against a real subtensor runtime (devne
       hotkey: signer(vali.hotkey),
       uids: [subnet.miners[0].uid],
       weights: [1],
+      versionKey: VERSION,
     });
     if (outcome.method !== 'commit') throw new Error(`expected a commit, got ${outcome.method}`);
     const [commit] = await readWeightCommits(client.api, subnet.netuid, vali.hotkey.address);

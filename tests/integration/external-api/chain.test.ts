@@ -19,7 +19,10 @@ import { makeProver } from '../../../core/provers/prover.js';
 import { Validator } from '../../../core/validator/validator.js';
 import { validatorChain } from '../../../core/validator/chain-adapter.js';
 import { engineVerifier } from '../../../core/validator/response/engine-verifier.js';
-import { snarkjsWitnessCalculator } from '../../../core/validator/scoring/witness.js';
+import {
+  POW_SCORING_WITNESS_PREFIX,
+  poolWitnessCalculator,
+} from '../../../core/validator/scoring/witness.js';
 import { validatorCircuits } from '../../../core/validator/validator-circuits.js';
 import { SettingsSchema, type CoreEvent } from '../../../core/contract/index.js';
 import { silentLogger } from '../../../core/contract/logger.js';
@@ -145,11 +148,11 @@ describe.skipIf(!specPath)('external API against a real subtensor runtime (devne
     const validator = new Validator({
       netuid,
       hotkey: validatorKey.address,
-      chain: validatorChain(devnet.api, netuid, validatorKey),
+      chain: validatorChain(devnet.api, netuid, validatorKey, join(dir, 'pending-reveals.json')),
       client: transport,
       circuits: await validatorCircuits(store, prover, true),
       verify: engineVerifier(prover),
-      witness: snarkjsWitnessCalculator(witnessWasm),
+      witness: poolWitnessCalculator(pool, witnessWasm, POW_SCORING_WITNESS_PREFIX),
       statePath: join(dir, 'validator-state.json'),
       emit,
       queryable: { allowNonGlobalIps: true },

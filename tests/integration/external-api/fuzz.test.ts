@@ -129,7 +129,14 @@ beforeAll(async () => {
     permits: { validatorPermits: async () => [] },
     whitelistedPublicKeys: [alice.address],
     logger: silentLogger(),
-    limits: { rpcBurst: 10_000, rpcPerSecond: 10_000, httpBurst: 10_000, maxSocketsPerIp: 64 },
+    limits: {
+      rpcBurst: 10_000,
+      rpcPerSecond: 10_000,
+      httpBurst: 10_000,
+      maxSocketsPerIp: 64,
+      upgradeBurst: 10_000,
+      upgradePerSecond: 10_000,
+    },
   });
 });
 

@@ -81,7 +81,8 @@ beforeAll(async () => {
     permits: { validatorPermits: async (netuid) => (netuid === 2 ? [bob.address] : []) },
     whitelistedPublicKeys: [alice.address],
     logger: silentLogger(),
-    limits: { queueTimeS: 0, rpcBurst: 40 },
+    // Every test caller comes from 127.0.0.1: the per-IP upgrade limit is lifted here (limits.test.ts keeps it).
+    limits: { queueTimeS: 0, rpcBurst: 40, upgradeBurst: 10_000, upgradePerSecond: 10_000 },
   });
 });
 

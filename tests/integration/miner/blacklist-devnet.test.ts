@@ -10,6 +10,7 @@ import { chainSignerFromKey } from '../../../core/chain/signer.js';
 import { submitExtrinsic } from '../../../core/chain/submit.js';
 import { TAO } from '../../../core/chain/units.js';
 import { PRACTICE_CIRCUIT_ID } from '../../../core/circuits/constants.js';
+import type { CoreEvent } from '../../../core/contract/events.js';
 import { BLACKLIST_REASONS } from '../../../core/miner/blacklist.js';
 import { minerChain } from '../../../core/miner/chain-adapter.js';
 import { Miner } from '../../../core/miner/miner.js';
@@ -35,6 +36,7 @@ describe.skipIf(!specPath)('miner blacklist on a real subtensor runtime (§7.2)'
   let miner: Miner;
   let counted: ReturnType<typeof countingProver>;
   let minStake: number;
+  const events: CoreEvent[] = [];
   const keys: Record<'miner' | 'validator' | 'lowStake' | 'noPermit' | 'stranger', Keypair> = {} as never;
 
   beforeAll(async () => {
@@ -85,7 +87,7 @@ describe.skipIf(!specPath)('miner blacklist on a real subtensor runtime (§7.2)'
       // The devnet validator holds ~100 TAO, not the mainnet 1024: the threshold sits between the callers.
       blacklist: { disabled: false, minStake },
       concurrency: 1,
-      emit: () => undefined,
+      emit: (e) => void events.push(e),
     });
     await miner.start();
   }, 240_000);
@@ -149,5 +151,56 @@ describe.skipIf(!specPath)('miner blacklist on a real subtensor runtime (§7.2)'
     expect(reply.dendrite.status_code).toBe(200);
     expect(reply.query_output).toMatch(/^\{"proof": "/);
     expect(counted.calls()).toBe(before + 1);
+  });
+
+  it('refusals are counted by reason and caller, surfaced as a summary, and never logged per request', async () => {
+    const stranger = new Dendrite(keys.stranger);
+    // A flood from one unregistered hotkey (the case that used to write one log line per request).
+    for (let i = 0; i < 10; i++)
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          stranger.call(target(), QueryForCapacities, parseSynapse(QueryForCapacities, {}), { timeoutS: 12 }),
+        ),
+      );
+    stranger.close();
+    // Let the per-IP bucket refill (the flood above ran into it: 429s), then one more caller.
+    await new Promise((r) => setTimeout(r, 2_000));
+    // A validator whose clock is 60 s behind: its nonces are out of the window (401).
+    const skewed = new Dendrite(keys.validator, { clockNs: () => BigInt(Date.now() - 60_000) * 1_000_000n });
+    const stale = await skewed.call(target(), QueryForCapacities, parseSynapse(QueryForCapacities, {}), {
+      timeoutS: 12,
+    });
+    skewed.close();
+    expect(stale.dendrite.status_code).toBe(401);
+
+    const summary = miner.refusals();
+    // 50/s with a burst of 100 per IP: part of the flood is refused before the blacklist.
+    expect(
+      (summary.byReason.blacklisted ?? 0) + (summary.byReason['rate-limited'] ?? 0),
+    ).toBeGreaterThanOrEqual(200 + 12);
+    expect(summary.byReason.blacklisted).toBeGreaterThanOrEqual(100);
+    expect(summary.byReason['rate-limited']).toBeGreaterThan(0);
+    expect(summary.byReason['stale-nonce']).toBe(1);
+    const strangerRow = summary.topCallers.find((c) => c.caller === keys.stranger.address);
+    expect(strangerRow).toMatchObject({
+      reason: 'blacklisted',
+      lastMessage: `Forbidden. Key is blacklisted: ${BLACKLIST_REASONS.notRegistered}.`,
+    });
+    expect(strangerRow?.count).toBeGreaterThanOrEqual(100);
+    expect(summary.topCallers).toContainEqual(
+      expect.objectContaining({
+        caller: keys.lowStake.address,
+        reason: 'blacklisted',
+        lastMessage: `Forbidden. Key is blacklisted: ${BLACKLIST_REASONS.lowStake}.`,
+      }),
+    );
+    expect(summary.topCallers).toContainEqual(
+      expect.objectContaining({ caller: keys.validator.address, reason: 'stale-nonce', count: 1 }),
+    );
+    const perRequestLines = events.filter((e) => e.type === 'log' && e.msg.includes(keys.stranger.address));
+    expect(perRequestLines.length).toBeLessThanOrEqual(1);
+    await expect
+      .poll(() => events.filter((e) => e.type === 'refusals').at(-1), { timeout: 5_000 })
+      .toMatchObject({ type: 'refusals', summary: { byReason: { 'stale-nonce': 1 } } });
   });
 });

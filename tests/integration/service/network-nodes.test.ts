@@ -77,6 +77,7 @@ describe('service nodes on a real chain endpoint', () => {
       'axon-local',
       'provers',
       'circuits',
+      'refusals',
       'protocol',
       'external-ip',
       'registration',

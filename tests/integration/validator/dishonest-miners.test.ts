@@ -16,7 +16,10 @@ import { DEFAULT_PROOF_SIZE, SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../c
 import { validatorChain } from '../../../core/validator/chain-adapter.js';
 import { floatScore } from '../../../core/validator/scoring/float-formula.js';
 import { ValidatorStateSchema, type ValidatorState } from '../../../core/validator/scoring/score-store.js';
-import { snarkjsWitnessCalculator } from '../../../core/validator/scoring/witness.js';
+import {
+  POW_SCORING_WITNESS_PREFIX,
+  poolWitnessCalculator,
+} from '../../../core/validator/scoring/witness.js';
 import { Validator } from '../../../core/validator/validator.js';
 import { dishonestProver, type Behaviour } from '../../helpers/sn2/dishonest-provers.js';
 import { rawAxon } from '../../helpers/sn2/raw-axon.js';
@@ -102,9 +105,10 @@ describe.skipIf(!specPath)('dishonest miners are scored down as SN2 v10 says (§
 
     // Every miner starts from the same persisted score, so each movement is visible against the honest one.
     const validatorKey = await Keypair.fromUri('//Charlie//vali-hot');
-    const chain = validatorChain(devnet.api, netuid, validatorKey);
+    const stateDir = mkdtempSync(join(tmpdir(), 'sn2-dishonest-'));
+    const chain = validatorChain(devnet.api, netuid, validatorKey, join(stateDir, 'pending-reveals.json'));
     const size = (await chain.metagraph()).neurons.length;
-    const statePath = join(mkdtempSync(join(tmpdir(), 'sn2-dishonest-')), 'validator-state.json');
+    const statePath = join(stateDir, 'validator-state.json');
     const seeded = Array.from({ length: size }, (_, uid) => (kindOf.has(uid) ? Math.fround(PREVIOUS) : 0));
     writeFileSync(
       statePath,
@@ -132,7 +136,7 @@ describe.skipIf(!specPath)('dishonest miners are scored down as SN2 v10 says (§
       client: transport,
       circuits: new Map([[practice.id, { ...practice, timeoutSeconds: TIMEOUT_S }]]),
       verify: engine.verifier,
-      witness: snarkjsWitnessCalculator(witnessWasm),
+      witness: poolWitnessCalculator(pool, witnessWasm, POW_SCORING_WITNESS_PREFIX),
       statePath,
       emit: (e) => events.push(e),
       queryable: { allowNonGlobalIps: true },

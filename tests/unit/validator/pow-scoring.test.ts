@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { sharedPath } from '../../helpers/shared.js';
 import { buildPowInput } from '../../../core/validator/scoring/pow-input.js';
 import { scorePowBatch } from '../../../core/validator/scoring/batch-scores.js';
-import { snarkjsWitnessCalculator } from '../../../core/validator/scoring/witness.js';
+import { createProverPool } from '../../../core/provers/pool.js';
+import {
+  POW_SCORING_WITNESS_PREFIX,
+  poolWitnessCalculator,
+} from '../../../core/validator/scoring/witness.js';
 import { floatScore, speedFraction } from '../../../core/validator/scoring/float-formula.js';
 import type { PowItem } from '../../../core/validator/scoring/pow-item.js';
 import { SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../core/sn2/constants.js';
@@ -45,7 +49,9 @@ describe('PoW-256 batch scoring (§5.2, §9.4)', () => {
 
   it('scores the batch from the real circuit witness: every write of the vector, in order', async () => {
     let witnessLength = 0;
-    const calc = snarkjsWitnessCalculator(wasm);
+    const pool = createProverPool({ size: 1 });
+    const calc = poolWitnessCalculator(pool, wasm);
+    onTestFinished(() => pool.close());
     const updates = await scorePowBatch(
       items(),
       vector.score_vector_length,
@@ -57,6 +63,23 @@ describe('PoW-256 batch scoring (§5.2, §9.4)', () => {
       vector.freshness_validator_uid_overwrite,
     );
     expect(witnessLength).toBe(vector.expected.witness_length);
+    expect(updates.map((u) => [u.uid, u.score])).toEqual(vector.expected.score_updates_uid_value);
+  });
+
+  it('scores the same from the witness prefix the validator fetches from the pool', async () => {
+    const pool = createProverPool({ size: 1 });
+    onTestFinished(() => pool.close());
+    const prefix = poolWitnessCalculator(pool, wasm, POW_SCORING_WITNESS_PREFIX);
+    const updates = await scorePowBatch(
+      items(),
+      vector.score_vector_length,
+      async (input) => {
+        const w = await prefix(input);
+        expect(w).toHaveLength(POW_SCORING_WITNESS_PREFIX);
+        return w;
+      },
+      vector.freshness_validator_uid_overwrite,
+    );
     expect(updates.map((u) => [u.uid, u.score])).toEqual(vector.expected.score_updates_uid_value);
   });
 

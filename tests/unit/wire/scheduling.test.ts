@@ -4,7 +4,6 @@ import {
   QueueFullError,
   QueueTimeoutError,
 } from '../../../core/bittensor/wire/forward-scheduler.js';
-import { RateLimiter } from '../../../core/bittensor/wire/rate-limit.js';
 import { NonceError, NonceStore } from '../../../core/bittensor/wire/nonce-rules.js';
 
 describe('ForwardScheduler', () => {
@@ -24,16 +23,6 @@ describe('ForwardScheduler', () => {
     hold();
     hold(); // releasing twice frees one slot only
     expect([s.active, s.queued]).toEqual([0, 0]);
-  });
-});
-
-describe('RateLimiter', () => {
-  it('allows the burst, then the sustained rate, per key', () => {
-    const r = new RateLimiter({ ratePerS: 2, burst: 3 });
-    expect([1, 2, 3, 4].map(() => r.take('ip', 0))).toEqual([true, true, true, false]);
-    expect(r.take('other', 0)).toBe(true);
-    expect(r.take('ip', 400)).toBe(false);
-    expect(r.take('ip', 500)).toBe(true);
   });
 });
 
