@@ -78,8 +78,9 @@ export function createProverPool(options: ProverPoolOptions = {}): ProverPool {
   const queue: Task[] = [];
   let nextId = 1;
   let closed = false;
-  /** Memory estimates of the native processes running now (one entry each). */
-  const external: number[] = [];
+  /** The native processes running now: their memory estimates and the slots (threads) they hold. */
+  const external: Array<{ memory: number; threads: number }> = [];
+  const externalSlots = () => external.reduce((n, e) => n + e.threads, 0);
 
   const budget = () => options.memoryBudgetBytes ?? Math.max(0, freemem() - RESERVE_BYTES);
   const running = () => slots.filter((s) => s.task !== null);
@@ -148,11 +149,11 @@ export function createProverPool(options: ProverPoolOptions = {}): ProverPool {
   function pump(): void {
     while (queue.length && !closed) {
       const busy = running();
-      const inUse = busy.length + external.length;
+      const inUse = busy.length + externalSlots();
       if (inUse >= size) return;
       const task = queue[0];
       const reserved =
-        busy.reduce((n, s) => n + (s.task?.memory ?? 0), 0) + external.reduce((n, m) => n + m, 0);
+        busy.reduce((n, s) => n + (s.task?.memory ?? 0), 0) + external.reduce((n, e) => n + e.memory, 0);
       if (inUse > 0 && reserved + task.memory > budget()) return;
       queue.shift();
       if (task.job.kind === 'external') startExternal(task, task.job.work, inUse);
@@ -160,14 +161,18 @@ export function createProverPool(options: ProverPoolOptions = {}): ProverPool {
     }
   }
 
-  /** Threads: the slots left free, shared with the jobs still queued (at least one). */
+  /**
+   * A native process gets `threads` slots of its own: the free slots shared with the work still queued
+   * (at least one), so worker jobs and native threads together never exceed the pool size.
+   */
   function startExternal(task: Task, work: (threads: number) => Promise<unknown>, inUse: number): void {
     const free = size - inUse;
-    const threads = Math.max(1, Math.floor(free / Math.min(free, queue.length + 1)));
-    external.push(task.memory);
+    const threads = Math.max(1, Math.floor(free / (queue.length + 1)));
+    const entry = { memory: task.memory, threads };
+    external.push(entry);
     finish(task);
     const done = () => {
-      external.splice(external.indexOf(task.memory), 1);
+      external.splice(external.indexOf(entry), 1);
       pump();
     };
     work(threads).then(
@@ -228,7 +233,9 @@ export function createProverPool(options: ProverPoolOptions = {}): ProverPool {
         task.cleanup.push(() => opts.signal?.removeEventListener('abort', onQueuedAbort));
       }
       queue.push(task);
-      pump();
+      // Native work submitted together is seen together, so its threads are shared among it.
+      if (job.kind === 'external') queueMicrotask(pump);
+      else pump();
     });
   }
 
