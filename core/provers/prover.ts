@@ -22,38 +22,10 @@ import { locateEzkl, type EzklCli, type LocateEzklResult } from './ezkl/native-c
 import { ezklProver } from './ezkl/ezkl-prover.js';
 import { circomProver } from './circom/circom-prover.js';
 import { ProverChoice } from './choice/prover-choice.js';
-import type { Groth16ProverName, NativeGroth16, NativeProverName } from './native/native-groth16.js';
+import type { NativeGroth16, NativeProverName } from './native/native-groth16.js';
+import type { ProveOptions, ProveResult, ProverLogger, VerifyResult } from './types.js';
 
-export type ProverName = Groth16ProverName | 'ezkl';
-
-export interface ProveResult {
-  proof: unknown;
-  publicSignals: unknown;
-  proofText: string;
-  publicSignalsText: string;
-  timings: { witnessMs: number; proveMs: number; totalMs: number };
-  prover: ProverName;
-}
-
-export interface VerifyResult {
-  verified: boolean;
-  reason?: string;
-  /** Upstream proof size for scoring (5000 when the proof is unusable). */
-  proofSize: number;
-  verifier: string;
-}
-
-export interface ProveOptions {
-  signal?: AbortSignal;
-  /** Per-proof limit; default the circuit timeout (60 s). */
-  timeoutMs?: number;
-  /** Groth16 only: this prover and no fallback (`sn2 prove --prover`); default the chosen one. */
-  prover?: Groth16ProverName;
-}
-
-export interface ProverLogger {
-  warn(obj: object, msg: string): void;
-}
+export type { ProveOptions, ProveResult, ProverLogger, ProverName, VerifyResult } from './types.js';
 
 export interface ProverDeps {
   store: CircuitStore;

@@ -26,7 +26,7 @@ import { groth16ProofSize, pinPublicSignals } from '../groth16/public-signals.js
 import type { Groth16ProverName, NativeGroth16, NativeProverName } from '../native/native-groth16.js';
 import type { ProverPool } from '../pool.js';
 import type { Groth16Proof } from '../worker/jobs.js';
-import type { ProveOptions, ProveResult, ProverLogger, VerifyResult } from '../prover.js';
+import type { ProveOptions, ProveResult, ProverLogger, VerifyResult } from '../types.js';
 
 const MB = 1024 * 1024;
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { CircuitStore } from '../../circuits/store.js';
 import type { CircuitInput } from '../../circuits/inputs/types.js';
 import { CircuitUnavailableError, NativeToolError } from '../errors.js';
-import type { ProveOptions, ProveResult, VerifyResult } from '../prover.js';
+import type { ProveOptions, ProveResult, VerifyResult } from '../types.js';
 import type { EzklCli, LocateEzklResult } from './native-cli.js';
 import { ensureSrs, srsPath } from './srs.js';
 import { ezklInputFile, expectedInputFelts, replaceInstances } from './instances.js';
