@@ -131,8 +131,11 @@ describe('rapidsnark proving (real binary)', () => {
       /is invalid/,
     );
     await expect(fails(tiny.plonkZkey!, wtns)).rejects.toThrow(/^rapidsnark: zkey file is not groth16$/);
-    for (const p of [fails(tiny.zkey, wtns), fails(wtns, ZKEY)])
-      await expect(p).rejects.toBeInstanceOf(NativeToolError);
+    for (const [zkeyPath, wtnsPath] of [
+      [tiny.zkey, wtns],
+      [wtns, ZKEY],
+    ])
+      await expect(fails(zkeyPath, wtnsPath)).rejects.toBeInstanceOf(NativeToolError);
   });
 
   it('a corrupted zkey that crashes it with SIGSEGV is a crash error, not a reply', async () => {
