@@ -39,6 +39,8 @@ export interface DetectOptions {
   /** CUDA GPUs found here (icicle-snark is offered only when there is one). */
   cudaGpus: CudaGpu[];
   env?: NodeJS.ProcessEnv;
+  /** The app's bundled provers; default `resources/bin/<platform>-<arch>/`. */
+  bundledDir?: string;
 }
 
 const EXECUTABLES: Record<NativeProverName, string> = {
@@ -59,7 +61,7 @@ function isExecutableFile(p: string): boolean {
 /** Where the prover is, and which place it came from; a configured path is the only candidate. */
 export function locateNative(
   name: NativeProverName,
-  o: { configuredPath?: string; binDir: string; env?: NodeJS.ProcessEnv },
+  o: { configuredPath?: string; binDir: string; env?: NodeJS.ProcessEnv; bundledDir?: string },
 ): { path: string; source: ProverSource } | { path: null; reason: string } {
   if (o.configuredPath)
     return isExecutableFile(o.configuredPath)
@@ -68,7 +70,7 @@ export function locateNative(
   const file = exeName(EXECUTABLES[name]);
   const places: Array<[string, ProverSource]> = [
     [o.binDir, 'data'],
-    [bundledBinDir(), 'bundled'],
+    [o.bundledDir ?? bundledBinDir(), 'bundled'],
     ...((o.env ?? process.env).PATH ?? '')
       .split(delimiter)
       .filter(Boolean)
@@ -114,7 +116,7 @@ export async function detectNativeProvers(
   const provers: NativeGroth16[] = [];
   const statuses: NativeProverStatus[] = [];
   for (const name of ['rapidsnark', 'icicle-snark'] as const) {
-    const found = locateNative(name, { configuredPath: o.nativePaths?.[name], binDir: o.binDir, env: o.env });
+    const found = locateNative(name, { ...o, configuredPath: o.nativePaths?.[name] });
     if (found.path === null) {
       statuses.push({ name, usable: false, path: null, source: null, reason: found.reason });
       continue;

@@ -99,7 +99,10 @@ describe('sn2 provers / sn2 prove --prover', () => {
       name: 'rapidsnark',
       cleared: bin,
     });
-    const none = await sn2(
+    const after = JSON.parse((await sn2('provers', 'list', '--json')).stdout) as typeof list;
+    expect(after.provers.find((p) => p.name === 'rapidsnark')?.source).not.toBe('settings');
+    // No CUDA GPU here: a forced icicle-snark is refused with the reason, not silently replaced.
+    const refused = await sn2(
       'prove',
       '--circuit',
       PRACTICE_CIRCUIT_ID,
@@ -108,9 +111,9 @@ describe('sn2 provers / sn2 prove --prover', () => {
       '--out',
       out,
       '--prover',
-      'rapidsnark',
+      'icicle-snark',
     );
-    expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/rapidsnark is not usable here/);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/icicle-snark is not usable here/);
   }, 300_000);
 });

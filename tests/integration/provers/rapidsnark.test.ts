@@ -72,7 +72,8 @@ describe('rapidsnark detection (no --version: usage line, then a verified self-t
 
   it('finds it in the data folder bin/, and says why when it is absent or misconfigured', async () => {
     const binDir = mkdtempSync(join(tmpdir(), 'sn2-bin-'));
-    const none = await detectNativeProvers({ binDir, pool, cudaGpus: [], env: { PATH: '' } });
+    const bundledDir = mkdtempSync(join(tmpdir(), 'sn2-bundled-'));
+    const none = await detectNativeProvers({ binDir, bundledDir, pool, cudaGpus: [], env: { PATH: '' } });
     expect(none.statuses[0].reason).toMatch(/not installed/);
     const missing = await detectNativeProvers({
       nativePaths: { rapidsnark: '/nonexistent/prover' },
@@ -83,7 +84,7 @@ describe('rapidsnark detection (no --version: usage line, then a verified self-t
     expect(missing.statuses[0].reason).toMatch(/\/nonexistent\/prover is not an executable file/);
     copyFileSync(bin, join(binDir, 'prover'));
     chmodSync(join(binDir, 'prover'), 0o755);
-    const found = await detectNativeProvers({ binDir, pool, cudaGpus: [], env: { PATH: '' } });
+    const found = await detectNativeProvers({ binDir, bundledDir, pool, cudaGpus: [], env: { PATH: '' } });
     expect(found.statuses[0]).toMatchObject({ usable: true, source: 'data' });
   });
 
