@@ -25,16 +25,21 @@ const MAX_CAPTURE = 1 << 20;
 export const MAX_LINE = 64 * 1024;
 
 /**
- * Splits a byte stream into lines, holding at most MAX_LINE characters of an unfinished line: longer
- * runs without a newline are handed on in MAX_LINE pieces.
+ * Splits a byte stream into lines of at most MAX_LINE characters: a longer line, finished or not, is
+ * handed on in MAX_LINE pieces, so an unfinished line never holds more than that.
  */
 export function lineSplitter(onLine: (line: string) => void): { push(text: string): void; end(): void } {
   let partial = '';
+  const emit = (line: string) => {
+    let rest = line;
+    for (; rest.length > MAX_LINE; rest = rest.slice(MAX_LINE)) onLine(rest.slice(0, MAX_LINE));
+    onLine(rest);
+  };
   return {
     push(text) {
       const lines = (partial + text).split(/\r?\n|\r/);
       partial = lines.pop() ?? '';
-      for (const line of lines) onLine(line);
+      for (const line of lines) emit(line);
       while (partial.length > MAX_LINE) {
         onLine(partial.slice(0, MAX_LINE));
         partial = partial.slice(MAX_LINE);

@@ -19,6 +19,9 @@ describe('runTool line splitting', () => {
     s.push('d\ne');
     s.end();
     expect(lines).toEqual(['a', 'b', 'cd', 'e']);
+    lines.length = 0;
+    s.push(`${'y'.repeat(MAX_LINE * 2 + 5)}\nend\n`); // a long finished line in a single chunk
+    expect(lines.map((l) => l.length)).toEqual([MAX_LINE, MAX_LINE, 5, 3]);
   });
 
   it('reports the signal that ended a process', async () => {
