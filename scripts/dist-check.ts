@@ -1,8 +1,8 @@
 /**
  * `npm run dist:check [-- --skip-build] [--tar] [--project DIR]`: packages the app for Linux x64 with a stand-in
  * Electron (no Electron binary can be downloaded here) and verifies what a release would ship:
- * asar contents, unpacked native files, the bundled prover worker (it must prove), size against the
- * budget, and the update feed config.
+ * asar contents, unpacked native files, the bundled prover worker and the bundled rapidsnark (both must
+ * prove a verifying proof), size against the budget, and the update feed config.
  * Exits non-zero with one line per problem.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { readAsarEntries } from './packaging/asar-inventory.js';
 import { loadBuilderConfig } from './packaging/builder-config.js';
 import { buildForCheck, type CheckTarget } from './packaging/build-for-check.js';
 import { checkBundledWorker } from './packaging/bundled-worker.js';
+import { bundleRapidsnark, checkBundledRapidsnark } from './packaging/rapidsnark.js';
 import {
   checkPackageContents,
   packageOf,
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
       version: string;
     }
   ).version;
+  console.log(`• rapidsnark prover for the Linux package → ${relative(root, bundleRapidsnark(root))}`);
   const outputDir = join(root, 'release', 'dist-check');
   const electronDist = await createStandInElectron(
     join(root, '.cache', 'stand-in-electron'),
@@ -120,6 +122,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(appDir, executable))) problems.push(`executable ${executable} missing from ${appDir}`);
 
   problems.push(...(await checkBundledWorker(root)));
+  problems.push(...(await checkBundledRapidsnark(join(resourcesDir, 'app.asar.unpacked'), root)));
 
   const entries = readAsarEntries(join(resourcesDir, 'app.asar'));
   const mainBundle = await readFile(join(root, pkg.main), 'utf8');

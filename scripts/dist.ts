@@ -11,6 +11,7 @@ import { loadBuilderConfig } from './packaging/builder-config.js';
 import { osOf, signingStatus } from './packaging/signing.js';
 import { verifyReleaseFolder } from './packaging/update-feed.js';
 import { loadEzklRelease } from '../core/provers/ezkl/release.js';
+import { bundleRapidsnark } from './packaging/rapidsnark.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -39,6 +40,12 @@ async function main(): Promise<void> {
   }
 
   npmRun('build');
+  if (os === 'linux' && process.arch === 'x64')
+    console.log(`• rapidsnark prover bundled from ${bundleRapidsnark(root)}`);
+  else
+    console.warn(
+      `! no rapidsnark is built for ${process.platform}-${process.arch} here: put the one from .github/workflows/rapidsnark.yml in resources/bin/${process.platform}-${process.arch}/ (users can also run "sn2 provers use rapidsnark PATH")`,
+    );
   const args = [`--${os}`, ...passThrough];
   if (!publishing) args.push('--publish', 'never');
   const builder = join(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SettingsPatchSchema, SettingsSchema, NetworkSchema } from './settings.js';
 import { BenchmarkReportSchema, HardwareReportSchema } from './hardware.js';
+import { proversCommandSchemas } from './provers.js';
 import {
   ProofLogEntrySchema,
   ProofStatusSchema,
@@ -101,6 +102,7 @@ export const commandSchemas = {
       .strict(),
     output: BenchmarkReportSchema,
   },
+  ...proversCommandSchemas,
   'doctor.run': { input: none, output: z.object({ checks: z.array(DoctorCheckSchema) }) },
   'wallet.list': { input: none, output: z.array(WalletSummarySchema) },
   'wallet.create': {

@@ -3,6 +3,7 @@
 export * from './settings.js';
 export * from './events.js';
 export * from './hardware.js';
+export * from './provers.js';
 export * from './commands.js';
 export * from './signing.js';
 export * from './metrics.js';

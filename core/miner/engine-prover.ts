@@ -27,7 +27,9 @@ export function engineProver(store: CircuitStore, prover: Prover): CircuitProver
       };
     },
     async verify(id, result, input) {
-      return (await prover.verify(id, input, result.proof, result.publicSignals)).verified;
+      const { verified } = await prover.verify(id, input, result.proof, result.publicSignals);
+      if (!verified && result.prover) prover.reportBadProof(id, result.prover);
+      return verified;
     },
   };
 }

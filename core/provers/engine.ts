@@ -3,21 +3,33 @@
  * CoreService handlers, the miner and the validator.
  *
  *   const engine = await createProvingEngine({ paths: dataPaths(), prover: settings.prover });
- *   engine.store / engine.pool / engine.prover;   await engine.close();
+ *   engine.store / engine.pool / engine.prover;   engine.provers (which native provers, and why not)
+ *   await engine.measured;      // the background benchmark behind the per-circuit prover choice
+ *   engine.choice.table();      await engine.close();
  */
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import type { dataPaths } from '../util/paths.js';
 import { CircuitStore } from '../circuits/store.js';
+import { detectCudaGpus, type CudaGpu } from '../hardware/cuda.js';
 import { createProverPool, type ProverPool } from './pool.js';
 import { createProver, type Prover, type ProverLogger } from './prover.js';
-import { detectNativeGroth16, ICICLE_SNARK, RAPIDSNARK } from './native/groth16-native.js';
+import { detectNativeProvers, type NativeProverStatus } from './native/detect.js';
+import type { NativeGroth16, NativeProverName } from './native/native-groth16.js';
+import { ProverChoice, proverFingerprint } from './choice/prover-choice.js';
+import { measureCircuit } from './choice/measure.js';
 
 export interface ProvingEngine {
   store: CircuitStore;
   pool: ProverPool;
   prover: Prover;
-  /** Why a native tool is not used (for diagnostics), by tool name. */
-  notes: Record<string, string>;
+  /** Each native Groth16 prover: usable, or why not. */
+  provers: NativeProverStatus[];
+  choice: ProverChoice;
+  /** Settles when the provers not yet measured for the provable Groth16 circuits have been measured. */
+  measured: Promise<void>;
+  /** Measures the provers for the provable Groth16 circuits now (`all`: again, not only the missing). */
+  measure(options?: { all?: boolean; signal?: AbortSignal }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,7 +38,14 @@ export interface ProvingEngineOptions {
   prover?: { cpuLimit?: number; preferNative?: boolean; nativePaths?: Record<string, string> };
   logger?: ProverLogger;
   store?: CircuitStore;
+  /** Start measuring the provers in the background (default true; the CLI's one-shot commands skip it). */
+  measureAtStart?: boolean;
+  /** CUDA GPUs; default detected (nvidia-smi). */
+  cudaGpus?: CudaGpu[];
 }
+
+/** Where the measured prover times are kept. */
+export const proverTimesFile = (paths: ReturnType<typeof dataPaths>) => join(paths.root, 'prover-times.json');
 
 export async function createProvingEngine(options: ProvingEngineOptions): Promise<ProvingEngine> {
   const cfg = options.prover ?? {};
@@ -34,29 +53,59 @@ export async function createProvingEngine(options: ProvingEngineOptions): Promis
   const pool = createProverPool({
     size: Math.min(cfg.cpuLimit ?? availableParallelism(), availableParallelism()),
   });
-  const notes: Record<string, string> = {};
-  let nativeGroth16 = null;
+  let natives: NativeGroth16[] = [];
+  let provers: NativeProverStatus[] = [];
   if (cfg.preferNative !== false) {
-    for (const spec of [ICICLE_SNARK, RAPIDSNARK]) {
-      const found = await detectNativeGroth16(spec, {
-        configuredPath: cfg.nativePaths?.[spec.name],
-        dirs: [options.paths.bin],
-      });
-      if (found.prover) {
-        nativeGroth16 = found.prover;
-        break;
-      }
-      notes[spec.name] = found.reason;
-    }
+    ({ provers: natives, statuses: provers } = await detectNativeProvers({
+      nativePaths: cfg.nativePaths,
+      binDir: options.paths.bin,
+      pool,
+      cudaGpus: options.cudaGpus ?? (await detectCudaGpus()),
+    }));
   }
+  const choice = new ProverChoice({
+    available: natives.map((n) => n.name),
+    file: proverTimesFile(options.paths),
+    fingerprint: proverFingerprint(natives),
+  });
   const prover = await createProver({
     store,
     pool,
     srsDir: options.paths.srs,
     ezklPath: cfg.nativePaths?.ezkl,
     binDir: options.paths.bin,
-    nativeGroth16,
+    natives,
+    choice,
     logger: options.logger,
   });
-  return { store, pool, prover, notes, close: () => pool.close() };
+  const byName = new Map<NativeProverName, NativeGroth16>(natives.map((n) => [n.name, n]));
+  async function measure(o: { all?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+    for (const c of store.list()) {
+      if (c.proofSystem !== 'CIRCOM' || !(await store.status(c.id)).canProve) continue;
+      await measureCircuit({ store, pool, natives: byName, choice }, c.id, o);
+    }
+  }
+  const stop = new AbortController();
+  const measured =
+    options.measureAtStart === false
+      ? Promise.resolve()
+      : measure({ signal: stop.signal }).catch((err: Error) => {
+          if (!stop.signal.aborted)
+            options.logger?.warn({ err: err.message }, `measuring the provers failed: ${err.message}`);
+        });
+  return {
+    store,
+    pool,
+    prover,
+    provers,
+    choice,
+    measured,
+    measure,
+    async close() {
+      stop.abort();
+      await measured;
+      await Promise.all(natives.map((n) => n.close()));
+      await pool.close();
+    },
+  };
 }

@@ -66,3 +66,19 @@ export class NativeToolError extends ProverError {
     super(`${tool}: ${message}`, 'native');
   }
 }
+
+/** A native tool died from a signal: SIGILL means this CPU lacks an instruction the binary needs. */
+export class NativeToolCrashError extends ProverError {
+  override readonly name = 'NativeToolCrashError';
+  constructor(
+    readonly tool: string,
+    readonly signal: NodeJS.Signals,
+  ) {
+    super(
+      signal === 'SIGILL'
+        ? `${tool}: crashed with SIGILL: this CPU lacks instructions the binary needs (BMI2/ADX for rapidsnark's assembly build)`
+        : `${tool}: crashed with ${signal}`,
+      signal === 'SIGILL' ? 'unsupported-cpu' : 'crashed',
+    );
+  }
+}

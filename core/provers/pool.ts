@@ -3,13 +3,16 @@
  *
  *   const pool = createProverPool({ size: 2 });          // default size: cores (or settings cpuLimit)
  *   const r = await pool.run({ kind: 'groth16.prove', … }, { signal, timeoutMs, memoryBytes });
+ *   await pool.runExternal((threads) => nativeProver.prove(…, { threads }), { signal, memoryBytes });
  *   await pool.close();                                    // rejects queued jobs, terminates workers
  *
  * Cancellation and timeouts terminate the worker running the job (a proof cannot be interrupted
  * otherwise) and a fresh worker replaces it on demand. Memory-aware scheduling: a job declares an
  * estimate and is started only while the estimates of running jobs plus its own fit in the memory
  * budget (one job always runs, so a large proof is slow rather than stuck). Idle workers are unref'd,
- * so they never keep a process alive; `close()` ends them all.
+ * so they never keep a process alive; `close()` ends them all. A native prover's process takes a slot
+ * too (`runExternal`), so worker jobs and native proofs together never exceed `size` or the memory
+ * budget; it is told how many threads it may use: its share of the slots not in use.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, freemem } from 'node:os';
@@ -38,13 +41,18 @@ export interface RunOptions {
 export interface ProverPool {
   readonly size: number;
   run<K extends JobKind>(job: JobOf<K>, options?: RunOptions): Promise<WorkerResults[K]>;
+  /**
+   * Run work outside the workers (a native prover process) in a slot of the pool; `threads` is how
+   * many CPU threads it may use. The work itself honours its timeout; an abort while queued rejects.
+   */
+  runExternal<T>(work: (threads: number) => Promise<T>, options?: Omit<RunOptions, 'timeoutMs'>): Promise<T>;
   /** Jobs waiting for a worker and jobs running. */
   stats(): { queued: number; running: number; workers: number };
   close(): Promise<void>;
 }
 
 interface Task {
-  job: WorkerJob;
+  job: WorkerJob | { kind: 'external'; work: (threads: number) => Promise<unknown> };
   memory: number;
   resolve(value: unknown): void;
   reject(err: Error): void;
@@ -70,6 +78,9 @@ export function createProverPool(options: ProverPoolOptions = {}): ProverPool {
   const queue: Task[] = [];
   let nextId = 1;
   let closed = false;
+  /** The native processes running now: their memory estimates and the slots (threads) they hold. */
+  const external: Array<{ memory: number; threads: number }> = [];
+  const externalSlots = () => external.reduce((n, e) => n + e.threads, 0);
 
   const budget = () => options.memoryBudgetBytes ?? Math.max(0, freemem() - RESERVE_BYTES);
   const running = () => slots.filter((s) => s.task !== null);
@@ -138,14 +149,42 @@ export function createProverPool(options: ProverPoolOptions = {}): ProverPool {
   function pump(): void {
     while (queue.length && !closed) {
       const busy = running();
-      if (busy.length >= size) return;
+      const inUse = busy.length + externalSlots();
+      if (inUse >= size) return;
       const task = queue[0];
-      const reserved = busy.reduce((n, s) => n + (s.task?.memory ?? 0), 0);
-      if (busy.length > 0 && reserved + task.memory > budget()) return;
+      const reserved =
+        busy.reduce((n, s) => n + (s.task?.memory ?? 0), 0) + external.reduce((n, e) => n + e.memory, 0);
+      if (inUse > 0 && reserved + task.memory > budget()) return;
       queue.shift();
-      const slot = slots.find((s) => s.task === null) ?? spawn();
-      start(slot, task);
+      if (task.job.kind === 'external') startExternal(task, task.job.work, inUse);
+      else start(slots.find((s) => s.task === null) ?? spawn(), task);
     }
+  }
+
+  /**
+   * A native process gets `threads` slots of its own: the free slots shared with the work still queued
+   * (at least one), so worker jobs and native threads together never exceed the pool size.
+   */
+  function startExternal(task: Task, work: (threads: number) => Promise<unknown>, inUse: number): void {
+    const free = size - inUse;
+    const threads = Math.max(1, Math.floor(free / (queue.length + 1)));
+    const entry = { memory: task.memory, threads };
+    external.push(entry);
+    finish(task);
+    const done = () => {
+      external.splice(external.indexOf(entry), 1);
+      pump();
+    };
+    work(threads).then(
+      (v) => {
+        done();
+        task.resolve(v);
+      },
+      (err: unknown) => {
+        done();
+        task.reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
   }
 
   function start(slot: Slot, task: Task): void {
@@ -167,39 +206,52 @@ export function createProverPool(options: ProverPoolOptions = {}): ProverPool {
     slot.worker.postMessage({ id: slot.requestId, job: task.job });
   }
 
+  function enqueue<T>(job: Task['job'], opts: RunOptions): Promise<T> {
+    if (closed) return Promise.reject(new ProverPoolClosedError());
+    if (opts.signal?.aborted) return Promise.reject(new ProofCancelledError(job.kind));
+    return new Promise<T>((resolve, reject) => {
+      const task: Task = {
+        job,
+        memory: opts.memoryBytes ?? 0,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+        cleanup: [],
+      };
+      if (opts.signal) {
+        // While queued, an abort just removes the task.
+        const onQueuedAbort = () => {
+          const i = queue.indexOf(task);
+          if (i >= 0) {
+            queue.splice(i, 1);
+            finish(task);
+            reject(new ProofCancelledError(job.kind));
+          }
+        };
+        opts.signal.addEventListener('abort', onQueuedAbort, { once: true });
+        task.cleanup.push(() => opts.signal?.removeEventListener('abort', onQueuedAbort));
+      }
+      queue.push(task);
+      // Native work submitted together is seen together, so its threads are shared among it.
+      if (job.kind === 'external') queueMicrotask(pump);
+      else pump();
+    });
+  }
+
   return {
     size,
     run<K extends JobKind>(job: JobOf<K>, opts: RunOptions = {}): Promise<WorkerResults[K]> {
-      if (closed) return Promise.reject(new ProverPoolClosedError());
-      if (opts.signal?.aborted) return Promise.reject(new ProofCancelledError(job.kind));
-      return new Promise<WorkerResults[K]>((resolve, reject) => {
-        const task: Task = {
-          job,
-          memory: opts.memoryBytes ?? 0,
-          resolve: resolve as (v: unknown) => void,
-          reject,
-          signal: opts.signal,
-          timeoutMs: opts.timeoutMs,
-          cleanup: [],
-        };
-        if (opts.signal) {
-          // While queued, an abort just removes the task.
-          const onQueuedAbort = () => {
-            const i = queue.indexOf(task);
-            if (i >= 0) {
-              queue.splice(i, 1);
-              finish(task);
-              reject(new ProofCancelledError(job.kind));
-            }
-          };
-          opts.signal.addEventListener('abort', onQueuedAbort, { once: true });
-          task.cleanup.push(() => opts.signal?.removeEventListener('abort', onQueuedAbort));
-        }
-        queue.push(task);
-        pump();
-      });
+      return enqueue<WorkerResults[K]>(job, opts);
     },
-    stats: () => ({ queued: queue.length, running: running().length, workers: slots.length }),
+    runExternal<T>(work: (threads: number) => Promise<T>, opts: RunOptions = {}): Promise<T> {
+      return enqueue<T>({ kind: 'external', work }, { signal: opts.signal, memoryBytes: opts.memoryBytes });
+    },
+    stats: () => ({
+      queued: queue.length,
+      running: running().length + external.length,
+      workers: slots.length,
+    }),
     async close(): Promise<void> {
       closed = true;
       for (const task of queue.splice(0)) {

@@ -2,24 +2,34 @@ import { isAbsolute } from 'node:path';
 import type { NativePathChange } from '../contract/core-channel.js';
 import type { Settings } from '../contract/settings.js';
 import { locateEzkl } from '../provers/ezkl/native-cli.js';
-import { detectNativeGroth16, ICICLE_SNARK, RAPIDSNARK } from '../provers/native/groth16-native.js';
+import { checkNativeProver } from '../provers/native/detect.js';
+import { createProverPool } from '../provers/pool.js';
+import { detectCudaGpus } from '../hardware/cuda.js';
 import { UserError } from '../util/errors.js';
 import type { HostHooks } from './host-hooks.js';
 
 /**
- * The check each native tool must pass before its path is saved: the same version checks the
- * provers run when they look for the tool. (`sn2 provers use`, on the provers branch, adds a proving
- * self-test per tool; it belongs here, in place of the version-only check.)
+ * The check each native tool must pass before its path is saved, as `sn2 provers use` does: ezkl must
+ * report the pinned version; rapidsnark/icicle-snark must behave like the real tool and prove the
+ * practice circuit with a proof that verifies (`checkNativeProver`).
  */
 const SELF_TESTS: Record<string, (path: string) => Promise<string | null>> = {
   ezkl: async (path) => (await locateEzkl({ configuredPath: path })).reason ?? null,
-  [RAPIDSNARK.name]: async (path) => groth16Problem(RAPIDSNARK, path),
-  [ICICLE_SNARK.name]: async (path) => groth16Problem(ICICLE_SNARK, path),
+  rapidsnark: async (path) => groth16Problem('rapidsnark', path),
+  'icicle-snark': async (path) => groth16Problem('icicle-snark', path),
 };
 
-async function groth16Problem(spec: typeof RAPIDSNARK, path: string): Promise<string | null> {
-  const found = await detectNativeGroth16(spec, { configuredPath: path });
-  return found.prover ? null : found.reason;
+async function groth16Problem(name: 'rapidsnark' | 'icicle-snark', path: string): Promise<string | null> {
+  const pool = createProverPool({ size: 1 });
+  try {
+    const ok = await checkNativeProver(name, path, { pool, cudaGpus: await detectCudaGpus() });
+    await ok.prover.close();
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Executables `next` would let the core run that `current` did not (removing a path needs no consent). */

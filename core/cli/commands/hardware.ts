@@ -3,18 +3,21 @@ import { cliOutput } from '../context.js';
 import { detectHardware } from '../../hardware/detect.js';
 import { dataDir } from '../../util/paths.js';
 import type { HardwareReport } from '../../contract/hardware.js';
+import { currentProversReport, formatProvers } from './provers.js';
 
 export function registerHardware(program: Command): void {
   program
     .command('hardware')
     .description(
-      'Show CPU, memory, disk, OS and GPUs, and how they compare with the SN2 miner recommendations',
+      'Show CPU, memory, disk, OS and GPUs against the SN2 miner recommendations, and the provers with their measured times',
     )
+    .option('--measure', 'measure every prover on every provable Groth16 circuit first')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { json?: boolean }) => {
+    .action(async (opts: { measure?: boolean; json?: boolean }) => {
       const out = cliOutput(Boolean(opts.json));
       const report = await detectHardware(dataDir());
-      out.result(report, () => formatReport(report));
+      const provers = await currentProversReport({ measure: opts.measure, info: out.info });
+      out.result({ ...report, provers }, () => `${formatReport(report)}\n\n${formatProvers(provers)}`);
     });
 }
 

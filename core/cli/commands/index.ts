@@ -9,6 +9,7 @@ import { registerPractice } from './practice.js';
 import { registerProtocol } from './protocol.js';
 import { registerQuery } from './query.js';
 import { registerProve } from './prove.js';
+import { registerProvers } from './provers.js';
 import { registerUi } from './ui.js';
 import { registerValidate } from './validate.js';
 import { registerWallet } from './wallet/index.js';
@@ -25,6 +26,7 @@ export const commands: Array<(program: Command) => void> = [
   registerProtocol,
   registerQuery,
   registerProve,
+  registerProvers,
   registerUi,
   registerValidate,
   registerWallet,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { cliOutput } from '../context.js';
+import { cliOutput, UsageError } from '../context.js';
 import { ensureOutputDir, readJsonFile } from '../files.js';
 import { dataPaths } from '../../util/paths.js';
 import { UserError } from '../../util/errors.js';
@@ -12,6 +12,7 @@ import type { CircuitInput } from '../../circuits/inputs/types.js';
 import { validateInput } from '../../circuits/inputs/registry.js';
 import type { Circuit, CircuitStore } from '../../circuits/store.js';
 import { compareProofWithModel, type ModelComparison } from '../../provers/ezkl/onnx-check.js';
+import { GROTH16_PROVERS, type Groth16ProverName } from '../../provers/native/native-groth16.js';
 
 function readInput(path: string): CircuitInput {
   const v = readJsonFile(path, 'input file');
@@ -56,7 +57,15 @@ function cannotProveHint(circuit: Circuit, reason = 'no prover for it'): string 
 async function engine() {
   const paths = dataPaths();
   const settings = new SettingsStore(paths.settings).get();
-  return createProvingEngine({ paths, prover: settings.prover });
+  return createProvingEngine({ paths, prover: settings.prover, measureAtStart: false });
+}
+
+const PROVER_CHOICES = ['auto', ...GROTH16_PROVERS] as const;
+
+function proverOption(value: string): Groth16ProverName | undefined {
+  if (!(PROVER_CHOICES as readonly string[]).includes(value))
+    throw new UsageError(`--prover must be one of ${PROVER_CHOICES.join(', ')}, got "${value}"`);
+  return value === 'auto' ? undefined : (value as Groth16ProverName);
 }
 
 export function registerProve(program: Command): void {
@@ -67,10 +76,23 @@ export function registerProve(program: Command): void {
     .requiredOption('--input <file>', 'JSON input of the circuit')
     .option('--out <dir>', 'folder for proof.json and public.json', '.')
     .option('--process', 'validate and process the input first, as a validator does for a real-world request')
+    .option(
+      '--prover <name>',
+      `Groth16 prover: ${PROVER_CHOICES.join(' | ')} (auto = the fastest measured here)`,
+      'auto',
+    )
     .option('--json', 'machine-readable output')
     .action(
-      async (opts: { circuit: string; input: string; out: string; process?: boolean; json?: boolean }) => {
+      async (opts: {
+        circuit: string;
+        input: string;
+        out: string;
+        process?: boolean;
+        prover: string;
+        json?: boolean;
+      }) => {
         const out = cliOutput(Boolean(opts.json));
+        const forced = proverOption(opts.prover);
         const raw = readInput(opts.input);
         const e = await engine();
         try {
@@ -90,7 +112,11 @@ export function registerProve(program: Command): void {
             }
             writeFileSync(join(opts.out, 'input.json'), `${JSON.stringify(input)}\n`);
           }
-          const r = await e.prover.prove(circuit.id, input);
+          if (forced && circuit.proofSystem !== 'CIRCOM')
+            throw new UserError(
+              `--prover ${forced} is for Groth16 (CIRCOM) circuits; ${circuit.name} is ${circuit.proofSystem}`,
+            );
+          const r = await e.prover.prove(circuit.id, input, { prover: forced });
           writeFileSync(join(opts.out, 'proof.json'), `${r.proofText}\n`);
           writeFileSync(join(opts.out, 'public.json'), `${r.publicSignalsText}\n`);
           const modelCheck =

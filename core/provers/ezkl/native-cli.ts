@@ -24,7 +24,8 @@ export class EzklCli {
     const r = await runTool('ezkl', this.path, args, options);
     if (r.code !== 0) {
       const last = (r.stderr || r.stdout).trim().split('\n').pop() ?? '';
-      throw new NativeToolError('ezkl', `${args[0]} exited with code ${r.code}${last ? `: ${last}` : ''}`);
+      const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
+      throw new NativeToolError('ezkl', `${args[0]} ${how}${last ? `: ${last}` : ''}`);
     }
     return r.stdout;
   }

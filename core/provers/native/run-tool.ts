@@ -5,17 +5,52 @@ export interface RunToolOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   cwd?: string;
+  /** Extra environment variables, merged over this process's environment. */
+  env?: NodeJS.ProcessEnv;
   /** Each line of stdout/stderr as it arrives (progress reporting). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
 }
 
 export interface RunToolResult {
-  code: number;
+  /** Exit code; null when a signal ended the process. */
+  code: number | null;
+  /** The signal that ended the process (SIGSEGV, SIGILL…), or null. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
 const MAX_CAPTURE = 1 << 20;
+/** A tool that prints without newlines (a progress bar with \r only) must not grow a line without end. */
+export const MAX_LINE = 64 * 1024;
+
+/**
+ * Splits a byte stream into lines of at most MAX_LINE characters: a longer line, finished or not, is
+ * handed on in MAX_LINE pieces, so an unfinished line never holds more than that.
+ */
+export function lineSplitter(onLine: (line: string) => void): { push(text: string): void; end(): void } {
+  let partial = '';
+  const emit = (line: string) => {
+    let rest = line;
+    for (; rest.length > MAX_LINE; rest = rest.slice(MAX_LINE)) onLine(rest.slice(0, MAX_LINE));
+    onLine(rest);
+  };
+  return {
+    push(text) {
+      const lines = (partial + text).split(/\r?\n|\r/);
+      partial = lines.pop() ?? '';
+      for (const line of lines) emit(line);
+      while (partial.length > MAX_LINE) {
+        onLine(partial.slice(0, MAX_LINE));
+        partial = partial.slice(MAX_LINE);
+      }
+    },
+    end() {
+      if (partial) onLine(partial);
+      partial = '';
+    },
+  };
+}
 
 /**
  * Run an executable directly (never through a shell, so no argument is ever interpreted), stream its
@@ -31,6 +66,7 @@ export function runTool(
     if (options.signal?.aborted) return reject(new ProofCancelledError(tool));
     const child = spawn(path, args, {
       cwd: options.cwd,
+      env: options.env ? { ...process.env, ...options.env } : undefined,
       shell: false,
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
@@ -38,14 +74,15 @@ export function runTool(
     let stdout = '';
     let stderr = '';
     let settled = false;
-    const partial = { stdout: '', stderr: '' };
+    const splitters = {
+      stdout: lineSplitter((line) => options.onLine?.(line, 'stdout')),
+      stderr: lineSplitter((line) => options.onLine?.(line, 'stderr')),
+    };
     const collect = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       if (stream === 'stdout') stdout = (stdout + text).slice(-MAX_CAPTURE);
       else stderr = (stderr + text).slice(-MAX_CAPTURE);
-      const lines = (partial[stream] + text).split(/\r?\n/);
-      partial[stream] = lines.pop() ?? '';
-      for (const line of lines) options.onLine?.(line, stream);
+      splitters[stream].push(text);
     };
     child.stdout.on('data', collect('stdout'));
     child.stderr.on('data', collect('stderr'));
@@ -72,8 +109,13 @@ export function runTool(
         : undefined;
     child.on('error', (err) => finish(new NativeToolError(tool, `cannot run ${path}: ${err.message}`)));
     child.on('close', (code, sig) => {
-      for (const s of ['stdout', 'stderr'] as const) if (partial[s]) options.onLine?.(partial[s], s);
-      finish(null, { code: code ?? (sig ? 128 : 1), stdout, stderr });
+      splitters.stdout.end();
+      splitters.stderr.end();
+      finish(null, { code, signal: sig, stdout, stderr });
     });
   });
 }
+
+/** The last non-empty line a tool printed, for one-line error messages. */
+export const lastLine = (r: Pick<RunToolResult, 'stdout' | 'stderr'>): string =>
+  (r.stderr.trim() || r.stdout.trim()).split('\n').pop()?.trim() ?? '';

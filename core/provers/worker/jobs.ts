@@ -11,6 +11,7 @@ export interface Groth16Proof {
 
 export type WorkerJob =
   | { kind: 'groth16.prove'; input: CircuitInput; wasmPath: string; zkeyPath: string }
+  | { kind: 'groth16.proveWitness'; zkeyPath: string; wtnsPath: string }
   | { kind: 'groth16.verify'; vkPath: string; publicSignals: unknown[]; proof: unknown }
   /** `limit`: only the first elements (the public signals come first), not the whole witness. */
   | { kind: 'wtns.calculate'; input: CircuitInput; wasmPath: string; limit?: number }
@@ -35,6 +36,7 @@ export type WorkerJob =
 
 export interface WorkerResults {
   'groth16.prove': { proof: Groth16Proof; publicSignals: string[]; witnessMs: number; proveMs: number };
+  'groth16.proveWitness': { proof: Groth16Proof; publicSignals: string[] };
   'groth16.verify': boolean;
   'wtns.calculate': string[];
   'wtns.write': null;

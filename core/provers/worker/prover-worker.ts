@@ -45,6 +45,13 @@ async function run(job: WorkerJob): Promise<unknown> {
       const { proof, publicSignals } = await prove(job.zkeyPath, wtns);
       return { proof, publicSignals, witnessMs: t1 - t0, proveMs: performance.now() - t1 };
     }
+    case 'groth16.proveWitness': {
+      const prove = snarkjs.groth16.prove as unknown as (
+        zkey: string,
+        wtns: string,
+      ) => Promise<{ proof: Groth16Proof; publicSignals: string[] }>;
+      return prove(job.zkeyPath, job.wtnsPath);
+    }
     case 'groth16.verify': {
       const vk: unknown = JSON.parse(readFileSync(job.vkPath, 'utf8'));
       return snarkjs.groth16.verify(

@@ -4,10 +4,12 @@ import { generateInput, hasInputHandler } from '../../circuits/inputs/registry.j
 import { PRACTICE_CIRCUIT_ID } from '../../circuits/constants.js';
 import { createProvingEngine, type ProvingEngine } from '../../provers/engine.js';
 import type { CommandOutput } from '../../contract/index.js';
+import { proversReport } from '../../provers/report.js';
 
 /**
- * `circuits.list`, `circuits.fetch` (downloads with `progress` events) and `hardware.benchmark` (real
- * proofs of every provable circuit; the practice circuit by default).
+ * `circuits.list`, `circuits.fetch` (downloads with `progress` events), `hardware.benchmark` (real
+ * proofs of every provable circuit; the practice circuit by default) and `provers.list` (the provers
+ * and the measured choice per circuit, from the same proving engine).
  */
 export const circuitsHandlers: AreaFactory = (ctx) => {
   const store = new CircuitStore({ cacheDir: ctx.paths.circuits, onWarning: (m) => ctx.logger.warn(m) });
@@ -43,6 +45,12 @@ export const circuitsHandlers: AreaFactory = (ctx) => {
   return {
     handlers: {
       'circuits.list': () => info(),
+      'provers.list': async ({ measure }) => {
+        const engine = await getEngine();
+        if (measure) await engine.measure({ all: true });
+        const settings = ctx.settings.get().prover;
+        return proversReport(engine, { binDir: ctx.paths.bin, configuredPath: settings.nativePaths.ezkl });
+      },
       'circuits.fetch': async ({ ids }) => {
         const targets = ids ?? store.list().map((c) => c.id);
         for (const id of targets) {

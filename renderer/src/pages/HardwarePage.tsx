@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CoreEvent } from '../../../core/contract/index.js';
 import { Card, Loading, Page } from '../components/Card.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { ProversPanel } from '../components/ProversPanel.js';
 import { useQuery } from '../state/use-query.js';
 import { useAction } from '../state/use-action.js';
 import { useCoreEvent } from '../state/use-core-events.js';
@@ -93,6 +94,7 @@ export function HardwarePage({ onContinue }: { onContinue?: () => void }) {
           </>
         )}
       </Card>
+      <ProversPanel />
       <Card
         title="Benchmark"
         id="benchmark"
