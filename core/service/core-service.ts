@@ -77,8 +77,8 @@ export class CoreService {
         `invalid input for ${name}: ${formatZodError(parsed.error)}`,
         zodIssues(parsed.error),
       );
-    const handler = this.handlers[name] as ((input: unknown) => Promise<CommandOutput<N>>) | undefined;
-    if (!handler) throw new CommandUnavailableError(name);
+    if (!Object.hasOwn(this.handlers, name)) throw new CommandUnavailableError(name);
+    const handler = this.handlers[name] as (input: unknown) => Promise<CommandOutput<N>>;
     return handler(parsed.data);
   }
 
