@@ -14,7 +14,6 @@ import { TAO } from '../../../core/chain/units.js';
 import { DEVNET_TEST_CACHE, fixtureSpecPath } from './devnet-fixture.js';
 
 const specPath = fixtureSpecPath();
-if (!specPath) console.warn('skipping devnet tests: subtensor fixture not found (set SUBTENSOR_SPEC)');
 
 describe.skipIf(!specPath)('chain client against a real subtensor runtime (devnet)', () => {
   let devnet: Devnet;
