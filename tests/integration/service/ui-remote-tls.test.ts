@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type ClientRequestArgs } from 'node:http';
 import type { PeerCertificate } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,7 +98,7 @@ describe('sn2 ui --allow-remote', () => {
     const ws = new WebSocket(
       `wss://127.0.0.1:${url.port}/api/events`,
       [BRIDGE_EVENTS_PROTOCOL, `${BRIDGE_TOKEN_PROTOCOL_PREFIX}${token}`],
-      pinned(),
+      pinned() as ClientRequestArgs,
     );
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
