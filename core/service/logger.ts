@@ -49,6 +49,7 @@ class RollingDestination {
     );
     this.timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS);
     this.timer.unref();
+    open.add(this);
   }
 
   write(line: string): void {
@@ -65,9 +66,19 @@ class RollingDestination {
     await new Promise<void>((done) => stream.flush(() => done())); // an error is already 'failed'
   }
 
+  /** At process exit (no event loop left): write what is buffered, synchronously. */
+  flushSync(): void {
+    try {
+      if (!this.failed && !this.closing) this.stream?.flushSync();
+    } catch {
+      // a write still in flight at exit: nothing more can be done
+    }
+  }
+
   /** Everything written so far reaches the file, then it is closed. */
   close(): Promise<void> {
     clearInterval(this.timer);
+    open.delete(this);
     this.closing ??= this.ready.then(() => {
       const stream = this.stream;
       if (!stream) return;
@@ -82,6 +93,12 @@ class RollingDestination {
 }
 
 const destinations = new WeakMap<Logger, RollingDestination>();
+
+/** Open destinations: a process that exits without closing its service still writes its last lines. */
+const open = new Set<RollingDestination>();
+process.on('exit', () => {
+  for (const destination of open) destination.flushSync();
+});
 
 /** Structured JSON logs in <logs>/sn2.<n>.log (rotated by pino-roll). Secrets are never passed to it. */
 export function createLogger(logsDir: string, level = process.env.SN2_LOG_LEVEL ?? 'info'): Logger {
