@@ -266,7 +266,7 @@ export class Miner {
         } catch (err) {
           error = `self-check failed: ${errorMessage(err)}`;
         }
-        this.record({ ...base, verifyMs: performance.now() - t, status: ok ? 'verified' : 'failed', error });
+        this.record({ ...base, verifyMs: performance.now() - t, status: ok ? 'self-checked' : 'failed', error });
       })();
       this.pendingChecks.add(check);
       void check.finally(() => this.pendingChecks.delete(check));

@@ -78,7 +78,7 @@ async function readEntries(path: string, bytes: number, keep: number): Promise<P
   for await (const line of lines) {
     if (!line.trim()) continue;
     try {
-      const parsed = ProofLogEntrySchema.safeParse(JSON.parse(line));
+      const parsed = ProofLogEntrySchema.safeParse(migrate(JSON.parse(line)));
       if (parsed.success) entries.push(parsed.data);
     } catch {
       // a line cut by a crash: skip it
@@ -86,4 +86,15 @@ async function readEntries(path: string, bytes: number, keep: number): Promise<P
     if (entries.length > 2 * keep) entries.splice(0, entries.length - keep);
   }
   return entries.slice(-keep);
+}
+
+/**
+ * Lines written before miner rows said what they know: a miner's "verified" was its own check of the
+ * proof it had sent (with `verifyMs`), or only the reply (without).
+ */
+function migrate(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const e = raw as { role?: unknown; status?: unknown; verifyMs?: unknown };
+  if (e.role !== 'miner' || e.status !== 'verified') return raw;
+  return { ...e, status: e.verifyMs === undefined ? 'served' : 'self-checked' };
 }

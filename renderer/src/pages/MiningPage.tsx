@@ -10,10 +10,14 @@ import { ErrorNote } from '../components/ErrorNote.js';
 import { MetricsPanel } from '../components/MetricsPanel.js';
 import { useMetrics } from '../state/use-metrics.js';
 import { ProtocolCard } from '../components/ProtocolCard.js';
+import { useQuery } from '../state/use-query.js';
+import { ProofVerdictNote } from '../components/ProofVerdictNote.js';
 
 export function MiningPage() {
   const miner = useComponentStatus('miner');
   const log = useProofLog('miner');
+  const verdicts = useProofLog('validator');
+  const settings = useQuery('settings.get', {});
   const metrics = useMetrics();
   const axon = miner.status?.axon;
   return (
@@ -51,6 +55,7 @@ export function MiningPage() {
       <Card title="Proof log" id="proof-log">
         <ErrorNote error={log.error} onRetry={log.reload} />
         <ProofLogView entries={log.entries} role="miner" />
+        <ProofVerdictNote practice={settings.data?.network === 'practice'} verdicts={verdicts.entries} />
       </Card>
     </Page>
   );

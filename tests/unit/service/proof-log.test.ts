@@ -51,6 +51,19 @@ describe('proof log at start', () => {
     expect(all).toHaveLength(20_001);
   });
 
+  it('reads an old miner "verified" line as what it was: self-checked, or served when never checked', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sn2-prooflog-')), 'proofs.jsonl');
+    const miner = (i: number, verifyMs?: number) =>
+      JSON.stringify({ ...entry(i), role: 'miner', status: 'verified', ...(verifyMs ? { verifyMs } : {}) });
+    writeFileSync(path, [miner(1, 12), miner(2), JSON.stringify(entry(3))].join('\n'));
+    const statuses = (await new ProofLog(path).list({ limit: 3 })).map((e) => [e.id, e.role, e.status]);
+    expect(statuses).toEqual([
+      ['p3', 'validator', 'verified'],
+      ['p2', 'miner', 'served'],
+      ['p1', 'miner', 'self-checked'],
+    ]);
+  });
+
   it('reads a missing file as empty', async () => {
     const log = new ProofLog(join(mkdtempSync(join(tmpdir(), 'sn2-prooflog-')), 'none.jsonl'));
     expect(await log.list({ limit: 5 })).toEqual([]);
