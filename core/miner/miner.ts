@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServedRequest } from '../contract/served-request.js';
 import type { CircuitStats, CoreEvent, ProofLogEntry, Standing } from '../contract/events.js';
 import { circuitStats } from '../contract/proof-log-stats.js';
 import type { Caller, Sn2Server } from '../sn2/transport/sn2-transport.js';
@@ -73,6 +74,11 @@ export class Miner {
     this.server = o.server;
     this.server.onError((err) => this.health.fail(`the axon server failed: ${errorMessage(err)}`));
     this.serveRoutes();
+  }
+
+  /** Every request the axon answered (route, HTTP status, timings), refusals included: for metrics. */
+  onRequest(listener: (request: ServedRequest) => void): () => void {
+    return this.server.onRequest(listener);
   }
 
   /** Health hook: called once if the miner dies while serving (its axon server fails). */
@@ -266,7 +272,12 @@ export class Miner {
         } catch (err) {
           error = `self-check failed: ${errorMessage(err)}`;
         }
-        this.record({ ...base, verifyMs: performance.now() - t, status: ok ? 'self-checked' : 'failed', error });
+        this.record({
+          ...base,
+          verifyMs: performance.now() - t,
+          status: ok ? 'self-checked' : 'failed',
+          error,
+        });
       })();
       this.pendingChecks.add(check);
       void check.finally(() => this.pendingChecks.delete(check));

@@ -7,6 +7,7 @@ import { CoreService } from '../../../core/service/core-service.js';
 import { silentLogger } from '../../../core/contract/logger.js';
 import { UserError } from '../../../core/util/errors.js';
 import type { BridgeResponse } from '../../../core/contract/bridge.js';
+import { dispatchCommand } from '../../../core/service/dispatch-command.js';
 import {
   guardedService,
   hostileEnvelope,
@@ -43,7 +44,12 @@ beforeAll(() => {
     },
     removeHandler: () => undefined,
   };
-  unregister = registerCoreIpc(ipcMain as unknown as IpcMain, guard.service, () => [window]);
+  // The core process answers with the same dispatcher (core/service/core-process-server.ts).
+  const bridge = {
+    dispatch: (r: unknown) => dispatchCommand(guard.service, r),
+    onEvent: guard.service.onEvent,
+  };
+  unregister = registerCoreIpc(ipcMain as unknown as IpcMain, bridge, () => [window]);
 });
 afterAll(async () => {
   unregister();
