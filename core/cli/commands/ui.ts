@@ -3,6 +3,7 @@ import { CoreService } from '../../service/core-service.js';
 import { defaultStaticDir, startUiServer } from '../../ui-server/server.js';
 import { isLoopbackHost } from '../../ui-server/host-check.js';
 import { ensureUiCertificate, type UiTls } from '../../ui-server/remote-tls.js';
+import { ensureWebUiBuilt } from '../../ui-server/build-on-demand.js';
 import { UserError } from '../../util/errors.js';
 import { cliOutput } from '../context.js';
 import { terminalConfirm } from '../terminal-confirm.js';
@@ -31,6 +32,10 @@ export function registerUi(program: Command): void {
       const port = Number(opts.port);
       if (!/^\d+$/.test(opts.port) || port > 65535)
         throw new UserError(`--port must be a port from 0 to 65535 (0 = any free port), got "${opts.port}"`);
+      const staticDir = defaultStaticDir();
+      await ensureWebUiBuilt(staticDir, (line) => {
+        if (!opts.json) process.stderr.write(`${line}\n`);
+      });
       // A native executable chosen in the browser is confirmed here, on the terminal running `sn2 ui`.
       const service = new CoreService({
         host: { confirmNativePath: terminalConfirm({ input: process.stdin, output: process.stderr }) },
@@ -42,7 +47,7 @@ export function registerUi(program: Command): void {
           tls = await ensureUiCertificate(service.context.paths.root, opts.host);
         server = await startUiServer({
           service,
-          staticDir: defaultStaticDir(),
+          staticDir,
           host: opts.host,
           port,
           allowRemote: Boolean(opts.allowRemote),
