@@ -234,4 +234,6 @@ export type CommandName = keyof typeof commandSchemas;
 export type CommandInput<N extends CommandName> = z.input<(typeof commandSchemas)[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.output<(typeof commandSchemas)[N]['output']>;
 export const commandNames = Object.keys(commandSchemas) as CommandName[];
-export const isCommandName = (s: unknown): s is CommandName => typeof s === 'string' && s in commandSchemas;
+/** Own keys only: a name from outside such as "toString" or "__proto__" is not a command. */
+export const isCommandName = (s: unknown): s is CommandName =>
+  typeof s === 'string' && Object.hasOwn(commandSchemas, s);

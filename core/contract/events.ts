@@ -9,10 +9,24 @@ export const RunStateSchema = z.enum(['stopped', 'starting', 'running', 'stoppin
 export type RunState = z.infer<typeof RunStateSchema>;
 
 /**
- * `proved`: the 2026 engine reported a proof generated; it does not verify its own proofs, so unlike
- * `verified` this says nothing about the validator's verdict (spec sn2-2026.md §3.9).
+ * What became of a proof request. A miner's row never says "verified": it only knows that it `served` a
+ * proof, and `self-checked` it (its own verification, after replying); the 2026 engine reports `proved`
+ * (a proof generated; it does not verify its own proofs, spec sn2-2026.md §3.9). `verified` is a
+ * validator's verdict (our validator, or the practice validator); on the network, a miner's verdict is its
+ * incentive.
  */
-export const ProofStatusSchema = z.enum(['verified', 'proved', 'failed', 'rejected', 'timeout', 'error']);
+export const ProofStatusSchema = z.enum([
+  'served',
+  'self-checked',
+  'proved',
+  'verified',
+  'failed',
+  'rejected',
+  'timeout',
+  'error',
+]);
+/** Statuses of a request that was answered with a proof (the success rate counts these). */
+export const PROOF_DELIVERED: readonly ProofStatus[] = ['served', 'self-checked', 'proved', 'verified'];
 export type ProofStatus = z.infer<typeof ProofStatusSchema>;
 
 /** One line of the proof log: a request served by the miner, or judged by the validator. */

@@ -1,4 +1,4 @@
-import type { ProofLogEntry, CircuitStats } from './events.js';
+import { PROOF_DELIVERED, type ProofLogEntry, type CircuitStats } from './events.js';
 
 /** Per-circuit counts, success rate and latency percentiles of proof-log entries (linear in their number). */
 export function circuitStats(entries: ProofLogEntry[]): CircuitStats[] {
@@ -9,7 +9,7 @@ export function circuitStats(entries: ProofLogEntry[]): CircuitStats[] {
     else by.set(e.circuitId, [e]);
   }
   return [...by.entries()].map(([circuitId, list]) => {
-    const ok = list.filter((e) => e.status === 'verified' || e.status === 'proved');
+    const ok = list.filter((e) => PROOF_DELIVERED.includes(e.status));
     const times = ok.map((e) => e.totalMs).sort((a, b) => a - b);
     return {
       circuitId,

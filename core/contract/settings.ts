@@ -18,6 +18,15 @@ const port = z.number().int().min(1025).max(65534);
 
 /** Settings `mining.protocol` and `sn2 mine --protocol`: decide from the chain (spec sn2-2026.md §1), or force one. */
 export const ProtocolChoiceSchema = z.enum(['auto', 'v10', '2026']);
+/** A Prometheus /metrics endpoint: off by default, loopback unless a host is given, port 9090 (SN2's default). */
+const prometheusSchema = () =>
+  z
+    .object({
+      enabled: z.boolean().default(false),
+      host: z.string().default('127.0.0.1'),
+      port: port.default(9090),
+    })
+    .prefault({});
 
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -64,6 +73,8 @@ export const SettingsSchema = z.object({
       capacities: z.record(z.string(), z.number().int().min(0)).default({}),
       /** Which SN2 protocol to mine: `auto` reads it from the chain; Practice is always v10. */
       protocol: ProtocolChoiceSchema.default('auto'),
+      /** The miner's /metrics endpoint (`sn2 mine --prometheus.port`). */
+      prometheus: prometheusSchema(),
     })
     .prefault({}),
   /** The official `sn2-miner` (2026 protocol). */
@@ -84,13 +95,7 @@ export const SettingsSchema = z.object({
           whitelistedPublicKeys: z.array(z.string()).default([]),
         })
         .prefault({}),
-      prometheus: z
-        .object({
-          enabled: z.boolean().default(false),
-          host: z.string().default('127.0.0.1'),
-          port: port.default(9090),
-        })
-        .prefault({}),
+      prometheus: prometheusSchema(),
       proofPublishing: z
         .object({ enabled: z.boolean().default(false), url: z.string().url().optional() })
         .prefault({}),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServedRequest } from '../contract/served-request.js';
 import type { CircuitStats, CoreEvent, ProofLogEntry, Standing } from '../contract/events.js';
 import type { RefusalSummary } from '../contract/refusals.js';
 import { circuitStats } from '../contract/proof-log-stats.js';
@@ -82,6 +83,11 @@ export class Miner {
     });
     this.server.onRequest((request) => this.refused.record(request));
     this.serveRoutes();
+  }
+
+  /** Every request the axon answered (route, HTTP status, timings), refusals included: for metrics. */
+  onRequest(listener: (request: ServedRequest) => void): () => void {
+    return this.server.onRequest(listener);
   }
 
   /** Health hook: called once if the miner dies while serving (its axon server fails). */
@@ -280,7 +286,12 @@ export class Miner {
         } catch (err) {
           error = `self-check failed: ${errorMessage(err)}`;
         }
-        this.record({ ...base, verifyMs: performance.now() - t, status: ok ? 'verified' : 'failed', error });
+        this.record({
+          ...base,
+          verifyMs: performance.now() - t,
+          status: ok ? 'self-checked' : 'failed',
+          error,
+        });
       })();
       this.pendingChecks.add(check);
       void check.finally(() => this.pendingChecks.delete(check));

@@ -10,6 +10,7 @@ import { errorMessage } from '../util/errors.js';
 import { CoreService } from './core-service.js';
 import { dispatchCommand } from './dispatch-command.js';
 import { SettingsFileError } from './settings-store.js';
+import { currentLogFile } from './logger.js';
 
 /**
  * The parent end as the core process sees it: Electron's `process.parentPort` in the desktop app,
@@ -52,7 +53,9 @@ export function serveCoreProcess(parent: ParentChannel, options: CoreProcessOpti
   const becomeReady = () => {
     ready = true;
     service.onEvent((event) => parent.postMessage({ t: 'event', event }));
-    parent.postMessage({ t: 'ready', logFile: join(service.context.paths.logs, 'sn2.log') });
+    // pino-roll numbers its files from 1 (sn2.1.log, sn2.2.log…); the newest is the one being written.
+    const logs = service.context.paths.logs;
+    parent.postMessage({ t: 'ready', logFile: currentLogFile(logs) ?? join(logs, 'sn2.1.log') });
   };
 
   const handle = async (message: MainToCore): Promise<void> => {

@@ -12,7 +12,7 @@ import { dataPaths } from '../util/paths.js';
 import { SettingsStore } from './settings-store.js';
 import { ProofLog } from './proof-log.js';
 import type { Logger } from '../contract/logger.js';
-import { createLogger } from './logger.js';
+import { closeLogger, createLogger } from './logger.js';
 import { InvalidInputError, UserError } from '../util/errors.js';
 import { formatZodError, zodIssues } from '../util/zod-error.js';
 import { handlerFactories, type HandlerMap } from './handlers/index.js';
@@ -77,8 +77,8 @@ export class CoreService {
         `invalid input for ${name}: ${formatZodError(parsed.error)}`,
         zodIssues(parsed.error),
       );
-    const handler = this.handlers[name] as ((input: unknown) => Promise<CommandOutput<N>>) | undefined;
-    if (!handler) throw new CommandUnavailableError(name);
+    if (!Object.hasOwn(this.handlers, name)) throw new CommandUnavailableError(name);
+    const handler = this.handlers[name] as (input: unknown) => Promise<CommandOutput<N>>;
     return handler(parsed.data);
   }
 
@@ -98,5 +98,7 @@ export class CoreService {
   async close(): Promise<void> {
     for (const dispose of this.disposers.reverse()) await dispose();
     this.emitter.removeAllListeners();
+    // Only the logger this service made is closed (a caller's own logger stays the caller's).
+    await closeLogger(this.context.logger);
   }
 }

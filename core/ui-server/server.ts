@@ -1,4 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
@@ -29,6 +36,8 @@ export interface UiServerOptions {
   port?: number;
   /** Required to bind anything but a loopback address. */
   allowRemote?: boolean;
+  /** Required beyond loopback: the token and wallet mnemonics never cross a network in the clear. */
+  tls?: { certPem: string; keyPem: string };
   /** Fixed token (tests); a random one otherwise. */
   token?: string;
 }
@@ -57,11 +66,18 @@ export const defaultStaticDir = (): string =>
  */
 export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host) && !options.allowRemote) {
+  const remote = !isLoopbackHost(host);
+  if (remote && !options.allowRemote) {
     throw new UserError(
-      `refusing to listen on ${host}: the UI controls your wallet and miner; pass --allow-remote to expose it beyond this computer (use TLS/a tunnel in front of it)`,
+      `refusing to listen on ${host}: the UI controls your wallet and miner; pass --allow-remote to expose it beyond this computer (served over TLS), or use an SSH tunnel`,
     );
   }
+  if (remote && !options.tls) {
+    throw new UserError(
+      `refusing to serve ${host} without TLS: the token and wallet mnemonics would cross the network in the clear`,
+    );
+  }
+  const tls = remote ? options.tls : undefined;
   const staticDir = resolve(options.staticDir);
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new UserError(
@@ -71,7 +87,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   const token = options.token ?? createBridgeToken();
   const { service } = options;
 
-  const server = createServer((req, res) => {
+  const onRequest: RequestListener = (req, res) => {
     if (!hostHeaderAllowed(req.headers.host, host))
       return sendJson(res, 421, denied('bad-request', 'bad Host header'));
     const path = (req.url ?? '/').split('?')[0];
@@ -80,7 +96,10 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, denied('bad-request', 'method not allowed'));
     serveStatic(staticDir, req, res);
-  });
+  };
+  const server: Server = tls
+    ? createTlsServer({ cert: tls.certPem, key: tls.keyPem }, onRequest)
+    : createServer(onRequest);
 
   async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, denied('bad-request', 'use POST'));
@@ -149,7 +168,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     host,
     port,
     token,
-    url: `http://${urlHost}:${port}/#${BRIDGE_TOKEN_FRAGMENT_KEY}=${token}`,
+    url: `${tls ? 'https' : 'http'}://${urlHost}:${port}/#${BRIDGE_TOKEN_FRAGMENT_KEY}=${token}`,
     close: () => closeServer(server, wss, clients, unsubscribe),
   };
 }

@@ -14,7 +14,7 @@ const nav = (page: Page, name: string) =>
 
 /**
  * The whole first-run path on the practice network with the real core: network → wallet create (phrase
- * shown once and confirmed) → hardware → Start mining → verified proofs in the log → Stop.
+ * shown once and confirmed) → hardware → Start mining → self-checked proofs in the log, the practice verdict → Stop.
  */
 test('onboarding, wallet, hardware, then mining on the practice network', async ({ page }) => {
   test.setTimeout(600_000);
@@ -55,9 +55,16 @@ test('onboarding, wallet, hardware, then mining on the practice network', async 
   await expect(state.filter({ hasText: /^Running$/ }).or(startFailed)).toBeVisible({ timeout: 180_000 });
   await expect(startFailed).toHaveCount(0);
   await expect(state).toHaveText('Running');
-  await expect(page.locator('.proof-row[data-status="verified"]').first()).toBeVisible({ timeout: 300_000 });
+  await expect(page.locator('.proof-row[data-status="self-checked"]').first()).toBeVisible({
+    timeout: 300_000,
+  });
 
-  await page.locator('.proof-row[data-status="verified"]').first().click();
+  // The miner's row says what the miner knows; the practice validator's verdict is shown beside it.
+  await expect(page.locator('.proof-row[data-status="verified"]')).toHaveCount(0);
+  await expect(page.getByTestId('proof-verdict')).toContainText(
+    /practice validator's verdict: \d+ of \d+ proofs verified/,
+  );
+  await page.locator('.proof-row[data-status="self-checked"]').first().click();
   await expect(page.getByRole('dialog', { name: 'Proof details' })).toBeVisible();
   await page.getByRole('button', { name: 'Close' }).click();
 

@@ -56,7 +56,14 @@ export function toPlain(value: PyValue): unknown {
   if (value instanceof PyTuple) return value.items.map(toPlain);
   if (value instanceof Map) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of value) out[String(k)] = toPlain(v);
+    // defineProperty, not `out[k] =`: a caller's "__proto__" key stays data, never the object's prototype.
+    for (const [k, v] of value)
+      Object.defineProperty(out, String(k), {
+        value: toPlain(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   }
   return value;

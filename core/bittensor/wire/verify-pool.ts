@@ -39,43 +39,81 @@ parentPort.on('message', async (batch) => {
 const REPLY_EVERY = 4;
 
 type Job = [Uint8Array, string, Uint8Array];
-interface Lane {
-  worker: Worker;
-  /** Resolvers of the jobs posted to the worker, in order; its replies settle them front first. */
-  pending: Array<(ok: boolean) => void>;
-  batch: Job[];
-  resolvers: Array<(ok: boolean) => void>;
-  inFlight: number;
-  dead: boolean;
+type Waiter = { resolve: (ok: boolean) => void; reject: (err: Error) => void };
+class Lane {
+  worker!: Worker;
+  /** The jobs posted to the worker, in order; its replies settle them front first. */
+  pending: Waiter[] = [];
+  batch: Job[] = [];
+  waiters: Waiter[] = [];
+  inFlight = 0;
+  /** Exit times of its recent workers: a worker that keeps dying is not respawned forever. */
+  deaths: number[] = [];
+  dead = false;
 }
+
+/** More deaths than this within RESPAWN_WINDOW_MS retire the lane (its share goes to the others, or inline). */
+const MAX_RESPAWNS = 5;
+const RESPAWN_WINDOW_MS = 60_000;
 
 /**
  * sr25519 verification on `threads` worker threads. Requests arriving in the same event-loop turn
  * are sent as one batch per worker (one message each way), so the per-request cost is the
- * verification itself.
+ * verification itself. A worker that exits (crash, out of memory, terminated) fails the requests it
+ * held with a clear error and is replaced; requests not yet posted go to the replacement.
  */
 export class VerifyPool implements SignatureVerifier {
   private readonly lanes: Lane[];
+  private readonly wasmCrypto = createRequire(import.meta.url).resolve('@polkadot/wasm-crypto');
   private flushScheduled = false;
   private closed = false;
 
   constructor(threads: number) {
-    const wasmCrypto = createRequire(import.meta.url).resolve('@polkadot/wasm-crypto');
     this.lanes = Array.from({ length: Math.max(1, threads) }, () => {
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { wasmCrypto, replyEvery: REPLY_EVERY },
-      });
-      const lane: Lane = { worker, pending: [], batch: [], resolvers: [], inFlight: 0, dead: false };
-      worker.on('message', (results: Uint8Array) => {
-        const resolvers = lane.pending.splice(0, results.length);
-        lane.inFlight -= resolvers.length;
-        resolvers.forEach((resolve, i) => resolve(results[i] === 1));
-      });
-      worker.on('error', (err) => this.failLane(lane, err));
-      worker.unref();
+      const lane = new Lane();
+      this.spawn(lane);
       return lane;
     });
+  }
+
+  private spawn(lane: Lane): void {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { wasmCrypto: this.wasmCrypto, replyEvery: REPLY_EVERY },
+    });
+    let failure: Error | undefined;
+    worker.on('message', (results: Uint8Array) => {
+      const waiters = lane.pending.splice(0, results.length);
+      lane.inFlight -= waiters.length;
+      waiters.forEach((w, i) => w.resolve(results[i] === 1));
+    });
+    // 'error' is always followed by 'exit': the exit handler settles the requests.
+    worker.on('error', (err) => (failure = err));
+    worker.on('exit', (code) => this.onExit(lane, worker, code, failure));
+    worker.unref();
+    lane.worker = worker;
+  }
+
+  private onExit(lane: Lane, worker: Worker, code: number, failure: Error | undefined): void {
+    if (lane.worker !== worker) return;
+    const why = `signature check worker exited (code ${code}${failure ? `: ${failure.message}` : ''})`;
+    const lost = lane.pending;
+    lane.pending = [];
+    lane.inFlight = 0;
+    lost.forEach((w) => w.reject(new Error(`${why}; the request was not verified`)));
+    if (this.closed) return;
+    const now = Date.now();
+    lane.deaths = [...lane.deaths.filter((t) => now - t < RESPAWN_WINDOW_MS), now];
+    if (lane.deaths.length <= MAX_RESPAWNS) {
+      this.spawn(lane);
+      this.scheduleFlush();
+      return;
+    }
+    lane.dead = true;
+    const queued = lane.waiters;
+    lane.batch = [];
+    lane.waiters = [];
+    queued.forEach((w) => w.reject(new Error(`${why} ${MAX_RESPAWNS} times in a minute; not respawned`)));
   }
 
   verify(publicKey: Uint8Array, message: string, signature: Uint8Array): Promise<boolean> {
@@ -83,37 +121,29 @@ export class VerifyPool implements SignatureVerifier {
     const live = this.lanes.filter((l) => !l.dead);
     if (!live.length) return inlineVerifier.verify(publicKey, message, signature);
     const lane = live.reduce((a, b) => (b.inFlight + b.batch.length < a.inFlight + a.batch.length ? b : a));
-    return new Promise<boolean>((resolve) => {
+    return new Promise<boolean>((resolve, reject) => {
       lane.batch.push([publicKey, message, signature]);
-      lane.resolvers.push(resolve);
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      lane.waiters.push({ resolve, reject });
+      this.scheduleFlush();
     });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.flushScheduled = false;
     for (const lane of this.lanes) {
-      if (!lane.batch.length) continue;
+      if (!lane.batch.length || lane.dead) continue;
       lane.worker.postMessage(lane.batch);
-      lane.pending.push(...lane.resolvers);
-      lane.inFlight += lane.resolvers.length;
+      lane.pending.push(...lane.waiters);
+      lane.inFlight += lane.waiters.length;
       lane.batch = [];
-      lane.resolvers = [];
+      lane.waiters = [];
     }
-  }
-
-  // A dead worker fails its requests closed (not verified) rather than hanging them.
-  private failLane(lane: Lane, _err: unknown): void {
-    lane.dead = true;
-    lane.pending.forEach((r) => r(false));
-    lane.resolvers.forEach((r) => r(false));
-    lane.pending = [];
-    lane.batch = [];
-    lane.resolvers = [];
-    lane.inFlight = 0;
   }
 
   async close(): Promise<void> {

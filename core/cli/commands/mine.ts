@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { addNetworkFlags, networkFromFlags, walletFromFlags, type NetworkFlags } from '../network-flags.js';
 import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
@@ -16,6 +17,10 @@ import { v10Server } from '../../sn2/transport/v10-server.js';
 import { ProtocolChoiceSchema } from '../../contract/index.js';
 import { detectProtocol } from '../../service/node-runtime/detect-protocol.js';
 import { mineWithEngine } from './mine-engine.js';
+import { startMetrics } from '../../service/metrics/start-metrics.js';
+import { attachMinerMetrics } from '../../service/metrics/miner-metrics.js';
+import { silentLogger } from '../../contract/logger.js';
+import type { CoreEvent } from '../../contract/index.js';
 
 interface MineOptions extends NetworkFlags {
   'axon.port': string;
@@ -25,6 +30,8 @@ interface MineOptions extends NetworkFlags {
   idleThreshold: string;
   chain: boolean;
   protocol: string;
+  'prometheus.port'?: string;
+  'prometheus.host': string;
   json?: boolean;
 }
 
@@ -47,6 +54,12 @@ export function registerMine(program: Command): void {
       'v10 | 2026 | auto: which SN2 protocol to mine (auto: read from the chain)',
       'auto',
     )
+    .option('--prometheus.port <port>', 'serve Prometheus metrics on this port (SN2 default 9090)')
+    .option(
+      '--prometheus.host <host>',
+      'address of the metrics endpoint (0.0.0.0 = every network)',
+      '127.0.0.1',
+    )
     .option('--json', 'JSON lines of events on stdout')
     .action(async (o: MineOptions) => {
       const out = cliOutput(Boolean(o.json));
@@ -58,6 +71,11 @@ export function registerMine(program: Command): void {
         throw new UserError(`--idle-threshold must be 30 to 86400 seconds, got "${o.idleThreshold}"`);
       const choice = ProtocolChoiceSchema.safeParse(o.protocol);
       if (!choice.success) throw new UserError(`--protocol must be v10, 2026 or auto, got "${o.protocol}"`);
+      const metricsPort = o['prometheus.port'] === undefined ? undefined : Number(o['prometheus.port']);
+      if (metricsPort !== undefined && (!/^\d+$/.test(o['prometheus.port']!) || metricsPort > 65535))
+        throw new UserError(
+          `--prometheus.port must be a port from 0 to 65535, got "${o['prometheus.port']}"`,
+        );
       const target = o.chain ? networkFromFlags(o) : undefined;
       if (!target && choice.data === '2026')
         throw new UserError(
@@ -94,6 +112,7 @@ export function registerMine(program: Command): void {
       const engine = await createProvingEngine({ paths, prover: settings.prover });
       for (const c of await unprovableCircuits(engine.store, engine.prover))
         out.info(`${c.name}: capacity 0 (${c.reason})`);
+      const events = new EventEmitter();
       const miner = new Miner({
         hotkey: hotkey.address,
         server: v10Server(hotkey, { port }),
@@ -103,6 +122,7 @@ export function registerMine(program: Command): void {
         blacklist: { disabled: Boolean(o.disableBlacklist) },
         concurrency: engine.pool.size,
         emit: (e) => {
+          events.emit('event', e);
           if (o.json) process.stdout.write(`${JSON.stringify(e)}\n`);
           else if (e.type === 'proof')
             out.info(
@@ -120,10 +140,20 @@ export function registerMine(program: Command): void {
         out.info(idle.detail);
         idle.onDetail((detail) => out.info(detail));
       }
+      const metrics = await startMetrics(
+        { enabled: metricsPort !== undefined, host: o['prometheus.host'], port: metricsPort ?? 0 },
+        {
+          onEvent: (l: (e: CoreEvent) => void) => (events.on('event', l), () => void events.off('event', l)),
+        },
+        silentLogger(),
+      );
+      const detachMetrics = attachMinerMetrics(metrics.metrics, miner);
+      if (metrics.server)
+        out.info(`metrics on http://${o['prometheus.host']}:${metrics.server.port}/metrics`);
       const addr = await miner.start();
       if (o.json)
         process.stdout.write(
-          `${JSON.stringify({ type: 'listening', hotkey: hotkey.address, host: addr.host, port: addr.port, chain: chain !== null })}\n`,
+          `${JSON.stringify({ type: 'listening', hotkey: hotkey.address, host: addr.host, port: addr.port, chain: chain !== null, metricsPort: metrics.server?.port })}\n`,
         );
       out.info(
         `miner ${hotkey.address} serving on ${addr.host}:${addr.port}${chain ? '' : ' (no chain)'}; Ctrl-C to stop`,
@@ -136,6 +166,8 @@ export function registerMine(program: Command): void {
       });
       idle?.stop();
       await miner.stop();
+      detachMetrics();
+      await metrics.close();
       await engine.close();
       await client?.close();
       if (failure) throw new Error(`miner stopped: ${failure}`);

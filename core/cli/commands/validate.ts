@@ -1,7 +1,7 @@
 import { addNetworkFlags, networkFromFlags, walletFromFlags, type NetworkFlags } from '../network-flags.js';
 import type { Command } from 'commander';
 import { cliOutput } from '../context.js';
-import { createLogger } from '../../service/logger.js';
+import { closeLogger, createLogger } from '../../service/logger.js';
 import { SETTINGS_VERSION, SettingsSchema } from '../../contract/settings.js';
 import { startNetworkValidator } from '../../service/node-runtime/network-validator.js';
 import { dataPaths } from '../../util/paths.js';
@@ -33,10 +33,11 @@ export function registerValidate(program: Command): void {
       ...externalApiSettingsPatch(o),
     });
     const paths = dataPaths();
+    const logger = createLogger(paths.logs);
     const node = await startNetworkValidator(
       {
         paths,
-        logger: createLogger(paths.logs),
+        logger,
         emit: (e) => {
           if (o.json) process.stdout.write(`${JSON.stringify(e)}\n`);
           else if (e.type === 'proof')
@@ -58,6 +59,7 @@ export function registerValidate(program: Command): void {
     });
     out.info('stopping: letting in-flight requests finish…');
     await node.stop();
+    await closeLogger(logger);
     process.exit(0);
   });
 }

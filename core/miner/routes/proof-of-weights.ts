@@ -36,7 +36,7 @@ export async function handleProofOfWeights(
     const result = await proveForCaller(deps, caller, circuitId, input);
     return {
       answer: { inputs: input, proof: result.proof, publicSignals: result.publicSignals },
-      log: { ...log, status: 'verified', ...timings(result) },
+      log: { ...log, status: 'served', ...timings(result) },
       proof: { result, input },
     };
   } catch (err) {

@@ -57,7 +57,7 @@ export async function handleQueryZkProof(
     const result = await proveForCaller(deps, caller, circuitId, input);
     return {
       answer: { queryOutput: encodeQueryOutput(result) },
-      log: { ...log, status: 'verified', ...timings(result) },
+      log: { ...log, status: 'served', ...timings(result) },
       proof: { result, input },
     };
   } catch (err) {

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AreaFactory } from './types.js';
+import { currentLogFile, flushLogger } from '../logger.js';
 
 /** Bytes read from the end of the log; plenty for 5000 lines of pino JSON, bounded for a 10 MB file. */
 const TAIL_BYTES = 4 * 1024 * 1024;
@@ -28,9 +29,12 @@ export async function tailLines(path: string, count: number): Promise<string[]> 
   }
 }
 
-/** logs.tail: the last N lines of `<data>/logs/sn2.log`. */
+/** logs.tail: the last N lines of the current log file (`sn2.log` of versions before pino-roll). */
 export const logsHandlers: AreaFactory = (ctx) => ({
   handlers: {
-    'logs.tail': ({ lines }) => tailLines(join(ctx.paths.logs, 'sn2.log'), lines),
+    'logs.tail': async ({ lines }) => {
+      await flushLogger(ctx.logger);
+      return tailLines(currentLogFile(ctx.paths.logs) ?? join(ctx.paths.logs, 'sn2.log'), lines);
+    },
   },
 });

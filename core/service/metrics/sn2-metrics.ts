@@ -33,6 +33,8 @@ export class Sn2Metrics {
   private readonly chainBlock: Gauge<'endpoint'>;
   private readonly componentState: Gauge<'component' | 'state'>;
   private readonly apiRequests: Counter<'route' | 'status'>;
+  private readonly axonResponses: Counter<'route' | 'status'>;
+  private readonly refusals: Counter<'reason'>;
   private readonly queues = new Map<string, DepthSource>();
 
   constructor(options: { processMetrics?: boolean; prefix?: string } = {}) {
@@ -116,6 +118,18 @@ export class Sn2Metrics {
       labelNames: ['route', 'status'],
       registers,
     });
+    this.axonResponses = new Counter({
+      name: `${p}axon_responses_total`,
+      help: 'Miner axon responses, by synapse and HTTP status code (refusals included)',
+      labelNames: ['route', 'status'],
+      registers,
+    });
+    this.refusals = new Counter({
+      name: `${p}axon_refusals_total`,
+      help: 'Requests the miner axon refused, by reason (bad signature or nonce, blacklisted, rate limit, queue full…)',
+      labelNames: ['reason'],
+      registers,
+    });
     const queues = this.queues;
     new Gauge({
       name: `${p}queue_depth`,
@@ -140,6 +154,12 @@ export class Sn2Metrics {
   readonly recordApiRequest = (route: string, status: string): void => {
     this.apiRequests.inc({ route, status });
   };
+
+  /** One answered axon request; `refusal` is the reason when it was refused (see `attachMinerMetrics`). */
+  recordAxonResponse(route: string, status: string, refusal: string | null): void {
+    this.axonResponses.inc({ route, status });
+    if (refusal) this.refusals.inc({ reason: refusal });
+  }
 
   observe(event: CoreEvent): void {
     switch (event.type) {

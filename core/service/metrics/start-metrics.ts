@@ -12,7 +12,7 @@ export interface RunningMetrics {
 
 /**
  * Metrics for a running neuron: the registry always follows the event stream; the `/metrics` endpoint
- * listens only when `settings.validator.prometheus.enabled` (loopback unless a host is set).
+ * listens only when the neuron's `prometheus.enabled` (`validator.` or `mining.`; loopback unless a host is set).
  */
 export async function startMetrics(
   settings: Settings['validator']['prometheus'],

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
 import { minerChain } from '../../miner/chain-adapter.js';
 import { Miner } from '../../miner/miner.js';
@@ -12,6 +13,8 @@ import { connectNetworkTarget, NodeSetupError, notRegisteredMessage } from './ne
 import { v10Server } from '../../sn2/transport/v10-server.js';
 import type { HostHooks } from '../host-hooks.js';
 import { idleOnlyGate } from './idle-only.js';
+import { startMetrics } from '../metrics/start-metrics.js';
+import { attachMinerMetrics } from '../metrics/miner-metrics.js';
 
 export interface NetworkNodeContext {
   paths: ReturnType<typeof dataPaths>;
@@ -34,6 +37,14 @@ export async function startNetworkMiner(
   const t = await connectNetworkTarget(settings, ctx.emit);
   const chain = minerChain(t.client.api, t.network, t.netuid, t.hotkey);
   const cleanup: Array<() => Promise<void>> = [() => t.client.close()];
+  const local = new EventEmitter();
+  const emit = (e: CoreEvent) => {
+    ctx.emit(e);
+    local.emit('event', e);
+  };
+  const events = {
+    onEvent: (l: (e: CoreEvent) => void) => (local.on('event', l), () => void local.off('event', l)),
+  };
   try {
     progress(`checking that ${t.hotkey.address} is registered on netuid ${t.netuid}…`);
     const meta = await chain.metagraph();
@@ -73,14 +84,24 @@ export async function startNetworkMiner(
       blacklist: { disabled: settings.mining.disableBlacklist },
       capacities: settings.mining.capacities,
       concurrency: engine.pool.size,
-      emit: ctx.emit,
+      emit,
       resyncMs: 600_000,
     });
     const idle = await idleOnlyGate(settings.mining, ctx.host ?? {}, miner);
     cleanup.unshift(async () => idle?.stop());
+    // Metrics always follow this miner; the /metrics endpoint listens when mining.prometheus is on.
+    const metrics = await startMetrics(settings.mining.prometheus, events, ctx.logger);
+    const detachMiner = attachMinerMetrics(metrics.metrics, miner);
+    cleanup.unshift(async () => {
+      detachMiner();
+      await metrics.close();
+    });
     progress(`starting the axon on port ${settings.axon.port}…`);
     const axon = await miner.start();
-    const mining = `mining on ${t.network} netuid ${t.netuid} as ${t.hotkey.address}`;
+    const metricsAt = metrics.server
+      ? `; metrics on ${settings.mining.prometheus.host}:${metrics.server.port}`
+      : '';
+    const mining = `mining on ${t.network} netuid ${t.netuid} as ${t.hotkey.address}${metricsAt}`;
     return {
       get detail() {
         return idle ? `${mining}; ${idle.detail}` : mining;

@@ -21,6 +21,10 @@ export const RPC_METHODS: Readonly<Record<string, ExternalRequestKind>> = {
   'omron.proof_of_computation': 'proof_of_computation',
 };
 
+/** The request kind of a method name from a caller; own keys only ("toString" is no method). */
+export const rpcMethodKind = (method: string): ExternalRequestKind | undefined =>
+  Object.hasOwn(RPC_METHODS, method) ? RPC_METHODS[method] : undefined;
+
 export interface RpcCaller {
   origin: string;
   /** From the x-netuid header. */
@@ -48,7 +52,7 @@ const param = (params: PyDict, name: string): PyValue | undefined => params.get(
 
 /** Run one JSON-RPC call to completion; throws RpcError for every refusal or failure. */
 export async function runRpcCall(call: RpcCall, caller: RpcCaller, deps: RpcMethodDeps): Promise<ProofReply> {
-  const kind = RPC_METHODS[call.method];
+  const kind = rpcMethodKind(call.method);
   if (!kind) throw new RpcError(RpcCode.methodNotFound, 'Method not found', call.method);
   const circuits = await deps.catalog.list();
   const { circuit, inputs } =

@@ -18,7 +18,7 @@ import {
   type RpcCall,
   type RpcResponse,
 } from './json-rpc.js';
-import { runRpcCall, type RpcMethodDeps } from './rpc-methods.js';
+import { rpcMethodKind, runRpcCall, type RpcMethodDeps } from './rpc-methods.js';
 import type { CircuitCatalog, ExternalRequestSink, PermitSource } from './types.js';
 
 export interface ExternalApiServerOptions {
@@ -316,7 +316,8 @@ export class ExternalApiServer {
       signal: AbortSignal;
     },
   ): Promise<RpcResponse | undefined> {
-    const route = `rpc:${call.method.length <= 64 ? call.method : 'invalid'}`;
+    // A metrics label is a caller-chosen string only when it names a method we serve (bounded label set).
+    const route = `rpc:${rpcMethodKind(call.method) ? call.method : 'unknown'}`;
     const answer = (reply: RpcResponse | undefined) => (call.id === undefined ? undefined : reply);
     const fail = (err: RpcError) => {
       this.reject(

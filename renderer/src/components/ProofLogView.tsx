@@ -5,7 +5,11 @@ import { ProofDetails } from './ProofDetails.js';
 import { downloadText, proofLogToCsv } from './proof-log-export.js';
 import { formatMs, formatTime, shortAddress } from '../format.js';
 
-const STATUSES: ProofStatus[] = ['verified', 'proved', 'failed', 'rejected', 'timeout', 'error'];
+/** A miner knows it served (and self-checked, or the engine proved) a proof; only a validator's row says "verified". */
+const STATUSES: Record<ProofLogEntry['role'], ProofStatus[]> = {
+  miner: ['served', 'self-checked', 'proved', 'failed', 'rejected', 'timeout', 'error'],
+  validator: ['verified', 'failed', 'rejected', 'timeout', 'error'],
+};
 const ROW_HEIGHT = 40;
 
 const peerOf = (e: ProofLogEntry, role: ProofLogEntry['role']) =>
@@ -65,7 +69,7 @@ export function ProofLogView({ entries, role }: { entries: ProofLogEntry[]; role
           onChange={(e) => setFilters({ ...filters, status: e.target.value })}
         >
           <option value="">All statuses</option>
-          {STATUSES.map((s) => (
+          {STATUSES[role].map((s) => (
             <option key={s} value={s}>
               {s}
             </option>

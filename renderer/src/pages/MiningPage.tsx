@@ -11,10 +11,14 @@ import { MetricsPanel } from '../components/MetricsPanel.js';
 import { useMetrics } from '../state/use-metrics.js';
 import { ProtocolCard } from '../components/ProtocolCard.js';
 import { RefusalsPanel } from '../components/RefusalsPanel.js';
+import { useQuery } from '../state/use-query.js';
+import { ProofVerdictNote } from '../components/ProofVerdictNote.js';
 
 export function MiningPage() {
   const miner = useComponentStatus('miner');
   const log = useProofLog('miner');
+  const verdicts = useProofLog('validator');
+  const settings = useQuery('settings.get', {});
   const metrics = useMetrics();
   const axon = miner.status?.axon;
   return (
@@ -55,6 +59,7 @@ export function MiningPage() {
       <Card title="Proof log" id="proof-log">
         <ErrorNote error={log.error} onRetry={log.reload} />
         <ProofLogView entries={log.entries} role="miner" />
+        <ProofVerdictNote practice={settings.data?.network === 'practice'} verdicts={verdicts.entries} />
       </Card>
     </Page>
   );

@@ -10,6 +10,7 @@ import { UpdatePanel } from '../components/UpdatePanel.js';
 import { EzklPanel } from '../components/EzklPanel.js';
 import { EnginePanel } from '../components/EnginePanel.js';
 import { ValidatorServicesSettings, type ServicesPatch } from '../components/ValidatorServicesSettings.js';
+import { MinerMetricsSettings } from '../components/MinerMetricsSettings.js';
 import { FieldErrorsContext, fieldErrorsFrom } from '../components/settings-field-errors.js';
 import { CoreCallError } from '../transport/transport.js';
 
@@ -310,6 +311,10 @@ export function SettingsPage() {
                 />
               </Field>
             )}
+            <MinerMetricsSettings
+              value={draft.mining.prometheus}
+              onChange={(prometheus) => patch('mining', { prometheus })}
+            />
             <EzklPanel configuredPath={settings.data?.prover.nativePaths.ezkl} />
           </Card>
           <ValidatorServicesSettings value={draft.validator} onChange={patchValidator} />

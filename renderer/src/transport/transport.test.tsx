@@ -84,7 +84,7 @@ const entry = (i: number, status: ProofLogEntry['status'], circuit = 'c1'): Proo
 
 describe('proof log', () => {
   const entries = Array.from({ length: 2000 }, (_, i) =>
-    entry(i, i % 10 === 0 ? 'failed' : 'verified', i % 2 ? 'c1' : 'c2'),
+    entry(i, i % 10 === 0 ? 'failed' : 'self-checked', i % 2 ? 'c1' : 'c2'),
   );
 
   it('renders only the visible rows of a long log and filters by status and circuit', () => {

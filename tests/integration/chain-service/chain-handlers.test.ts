@@ -18,7 +18,6 @@ import { u8aToHex } from '@polkadot/util';
 import { DEVNET_TEST_CACHE, fixtureSpecPath } from '../chain/devnet-fixture.js';
 
 const specPath = fixtureSpecPath();
-if (!specPath) console.warn('skipping chain service tests: subtensor fixture not found (set SUBTENSOR_SPEC)');
 
 const PASSWORD = 'correct horse battery staple';
 

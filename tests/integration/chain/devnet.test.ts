@@ -17,7 +17,6 @@ import { DEVNET_TEST_CACHE, fixtureSpecPath } from './devnet-fixture.js';
 const VERSION = BigInt(WEIGHTS_VERSION);
 
 const specPath = fixtureSpecPath();
-if (!specPath) console.warn('skipping devnet tests: subtensor fixture not found (set SUBTENSOR_SPEC)');
 
 describe.skipIf(!specPath)('chain client against a real subtensor runtime (devnet)', () => {
   let devnet: Devnet;

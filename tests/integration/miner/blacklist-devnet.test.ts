@@ -27,7 +27,6 @@ import { DEVNET_TEST_CACHE, fixtureSpecPath } from '../chain/devnet-fixture.js';
 import { v10Server } from '../../../core/sn2/transport/v10-server.js';
 
 const specPath = fixtureSpecPath();
-if (!specPath) console.warn('skipping miner blacklist devnet test: subtensor fixture not found');
 
 describe.skipIf(!specPath)('miner blacklist on a real subtensor runtime (§7.2)', () => {
   let devnet: Devnet;

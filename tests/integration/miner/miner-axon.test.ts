@@ -153,7 +153,7 @@ describe('miner over a real axon (--no-chain)', () => {
   it('logs every request as a proof-log entry with timings', async () => {
     await new Promise((r) => setTimeout(r, 500));
     const proofs = events.flatMap((e) => (e.type === 'proof' ? [e.entry] : []));
-    const ok = proofs.find((p) => p.status === 'verified');
+    const ok = proofs.find((p) => p.status === 'self-checked');
     expect(ok).toMatchObject({
       role: 'miner',
       route: 'QueryZkProof',

@@ -116,7 +116,7 @@ describe('service nodes on a real chain endpoint', () => {
     await core.invoke('settings.update', { chainEndpoint: devnet.endpoint });
   }, 60_000);
 
-  it('logs.tail returns the last lines of sn2.log', async () => {
+  it('logs.tail returns the last lines of the current log file', async () => {
     const lines = await core.invoke('logs.tail', { lines: 3 });
     expect(lines).toHaveLength(3);
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();

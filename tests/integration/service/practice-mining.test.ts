@@ -40,8 +40,8 @@ describe('miner.start/stop and validator.start/stop on the practice network', ()
     expect((await core.invoke('validator.stop', {})).state).toBe('stopped');
     expect(statuses('validator')).toEqual(['starting', 'running', 'stopping', 'stopped']);
 
-    await until(() => proofs('miner').filter((p) => p.status === 'verified').length >= 2, 120_000);
-    const served = proofs('miner').filter((p) => p.status === 'verified');
+    await until(() => proofs('miner').filter((p) => p.status === 'self-checked').length >= 2, 120_000);
+    const served = proofs('miner').filter((p) => p.status === 'self-checked');
     expect(served[0].route).toBe('QueryZkProof');
     expect(served[0].proveMs).toBeGreaterThan(0);
     expect(served[0].verifyMs).toBeGreaterThan(0);
@@ -60,8 +60,8 @@ describe('miner.start/stop and validator.start/stop on the practice network', ()
     expect(stopped.inFlight).toBe(0);
     expect(statuses('miner')).toEqual(['starting', ...runOf('starting'), 'running', 'stopping', 'stopped']);
     // Nothing was cut mid-way: every request the miner took has its proof-log entry.
-    expect(proofs('miner').every((p) => p.status === 'verified')).toBe(true);
-    const listed = await core.invoke('proofLog.list', { status: 'verified' });
+    expect(proofs('miner').every((p) => p.status === 'self-checked')).toBe(true);
+    const listed = await core.invoke('proofLog.list', { status: 'self-checked' });
     expect(listed.length).toBeGreaterThanOrEqual(2);
     // The UI's request counts (metrics.snapshot) count every request the proof log has.
     const counted = (await core.invoke('metrics.snapshot', {}))

@@ -111,7 +111,7 @@ describe('core process channel', () => {
     await vi.waitFor(() => expect(supervisor.state).toBe('given-up'));
     await new Promise((r) => setTimeout(r, 200));
     expect(children).toHaveLength(3); // no fourth start
-    const logFile = join(home, 'logs', 'sn2.log');
+    const logFile = join(home, 'logs', 'sn2.1.log'); // pino-roll's first file
     expect(events).toContainEqual({
       type: 'notification',
       level: 'error',

@@ -29,7 +29,6 @@ import { v10Client } from '../../../core/sn2/transport/v10-client.js';
 import { v10Server } from '../../../core/sn2/transport/v10-server.js';
 
 const specPath = fixtureSpecPath();
-if (!specPath) console.warn('skipping dishonest-miner test: subtensor fixture not found');
 
 type Kind = Behaviour | 'garbage-body' | 'wrong-type-body';
 const KINDS: Kind[] = [

@@ -20,7 +20,6 @@ import { DEVNET_TEST_CACHE, fixtureSpecPath } from '../chain/devnet-fixture.js';
 import { v10Server } from '../../../core/sn2/transport/v10-server.js';
 
 const specPath = fixtureSpecPath();
-if (!specPath) console.warn('skipping validator kill -9 test: subtensor fixture not found');
 
 const VALIDATOR_URI = '//Charlie//vali-hot';
 

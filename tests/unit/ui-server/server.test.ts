@@ -136,10 +136,11 @@ describe('sn2 ui: static files and hosts', () => {
     expect(await rawGet('/', `evil.example:${server.port}`)).toBe(421);
   });
 
-  it('binds beyond loopback only with allowRemote', async () => {
+  it('binds beyond loopback only with allowRemote, and then only over TLS', async () => {
     await expect(startUiServer({ service, staticDir, host: '0.0.0.0', port: 0 })).rejects.toThrow(UserError);
-    const remote = await startUiServer({ service, staticDir, host: '0.0.0.0', port: 0, allowRemote: true });
-    await remote.close();
+    await expect(
+      startUiServer({ service, staticDir, host: '0.0.0.0', port: 0, allowRemote: true }),
+    ).rejects.toThrow(/without TLS/);
   });
 
   it('says to build the renderer when it is missing', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreService } from '../../../core/service/core-service.js';
-import { createLogger } from '../../../core/service/logger.js';
+import { createLogger, currentLogFile, flushLogger } from '../../../core/service/logger.js';
 import type { CoreEvent } from '../../../core/contract/index.js';
 import { Keypair } from '../../../core/bittensor/keys/index.js';
 
@@ -14,10 +14,8 @@ const SS58 = '5HDvhV6WDCjCKyrXqGQSDYqQAzkzabNhctmiDYEqgBC66BsX';
 
 describe('wallet.* commands of the CoreService', () => {
   const wallets = join(dir, 'wallets');
-  const core = new CoreService({
-    dataDir: join(dir, 'data'),
-    logger: createLogger(join(dir, 'logs'), 'debug'),
-  });
+  const logger = createLogger(join(dir, 'logs'), 'debug');
+  const core = new CoreService({ dataDir: join(dir, 'data'), logger });
   core.context.settings.update({ wallet: { path: wallets } });
 
   it('create returns matching mnemonics once, emits KDF progress, and list shows the wallet', async () => {
@@ -43,7 +41,8 @@ describe('wallet.* commands of the CoreService', () => {
       },
     ]);
     // Secrets stay out of the app's logs.
-    const logs = readFileSync(join(dir, 'logs', 'sn2.log'), 'utf8');
+    await flushLogger(logger);
+    const logs = readFileSync(currentLogFile(join(dir, 'logs'))!, 'utf8');
     expect(logs).toContain(created.coldkeyAddress);
     for (const m of [created.coldkeyMnemonic, created.hotkeyMnemonic, 'Secret-Pässword-42'])
       expect(logs).not.toContain(m);
