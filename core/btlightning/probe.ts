@@ -198,3 +198,9 @@ function detail(err: unknown): string {
   const code = data?.errorCode === undefined ? '' : ` (code ${data.errorCode})`;
   return `${errorMessage(err)}${code}${reason ? `: ${reason}` : ''}`;
 }
+
+/** `host:port` or `[v6]:port` (already shape-checked by the contract's QuicTargetSchema) → its parts. */
+export function splitQuicTarget(target: string): { host: string; port: number } {
+  const at = target.lastIndexOf(':');
+  return { host: target.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: Number(target.slice(at + 1)) };
+}

@@ -14,6 +14,7 @@ import { MetricSnapshotSchema } from './metrics.js';
 import { protocolCommandSchemas } from './protocol.js';
 import { engineCommandSchemas } from './engine.js';
 import { RefusalSummarySchema } from './refusals.js';
+import { btlightningCommands } from './btlightning.js';
 import {
   MultiSignatureSchema,
   RegistrationResultSchema,
@@ -228,6 +229,7 @@ export const commandSchemas = {
       }),
     ),
   },
+  ...btlightningCommands,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
