@@ -15,6 +15,7 @@ import { protocolCommandSchemas } from './protocol.js';
 import { engineCommandSchemas } from './engine.js';
 import { RefusalSummarySchema } from './refusals.js';
 import { btlightningCommands } from './btlightning.js';
+import { reachabilityCommands } from './reachability.js';
 import {
   MultiSignatureSchema,
   RegistrationResultSchema,
@@ -230,6 +231,7 @@ export const commandSchemas = {
     ),
   },
   ...btlightningCommands,
+  ...reachabilityCommands,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;

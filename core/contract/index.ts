@@ -11,3 +11,4 @@ export * from './protocol.js';
 export * from './engine.js';
 export * from './refusals.js';
 export * from './btlightning.js';
+export * from './reachability.js';

@@ -8,9 +8,9 @@ import { CircuitStore } from '../../circuits/store.js';
 import { errorMessage } from '../../util/errors.js';
 import { DEFAULT_NETUID } from '../../contract/index.js';
 import { probeQuic } from '../../btlightning/probe.js';
+import { localIpv4Addresses } from '../../net/local-addresses.js';
 import {
   checksQuic,
-  localIpv4Addresses,
   publicIpv4Check,
   quicAxonOnChainCheck,
   quicExternalCheck,

@@ -2,7 +2,6 @@
  * Doctor checks for the top reason a home miner earns nothing on SN2 2026: validators cannot reach it over UDP
  * (spec sn2-2026 §5.1, §5.3). Each says what was found and exactly what to do.
  */
-import { networkInterfaces } from 'node:os';
 import { Keypair } from '../../bittensor/keys/index.js';
 import type { probeQuic, QuicProbeResult } from '../../btlightning/probe.js';
 import type { AxonEndpoint } from '../../chain/metagraph.js';
@@ -20,14 +19,6 @@ const FORWARD_FIX = (port: number) =>
  * it lands.
  */
 export const checksQuic = (network: string): boolean => network === 'finney';
-
-/** The local interface addresses (IPv4), to spot a carrier-grade NAT upstream. */
-export function localIpv4Addresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((a) => a?.family === 'IPv4' && !a.internal)
-    .map((a) => a!.address);
-}
 
 /** Validators dial only globally routable IPv4 (§5.1); a CGNAT address on an interface means nobody can reach in. */
 export function publicIpv4Check(externalIp: string | undefined, localAddresses: string[]): DoctorCheck {
