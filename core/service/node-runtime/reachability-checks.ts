@@ -11,7 +11,7 @@ import { cannotCheck, type DoctorCheck } from './doctor-checks.js';
 export type ProbeFn = typeof probeQuic;
 
 const FORWARD_FIX = (port: number) =>
-  `forward UDP port ${port} on your router to this computer (TCP forwarding does not help: the 2026 miner speaks QUIC over UDP), allow UDP ${port} in this computer's firewall, or let the app open it (Settings → Axon → "Open the port on my router")`;
+  `forward UDP port ${port} on your router to this computer (TCP forwarding does not help: the 2026 miner speaks QUIC over UDP), allow UDP ${port} in this computer's firewall, or let the app open it (Mining → Router port → "Open the port on my router")`;
 
 /**
  * Whether the doctor checks the 2026 transport (QUIC/UDP) instead of the v10 axon (HTTP/TCP). Mainnet speaks 2026
