@@ -9,7 +9,7 @@ afterEach(cleanup);
 
 describe('RouterPortCard', () => {
   it('opens the router port only after the user agrees, and shows what the router said', async () => {
-    let settings = SettingsSchema.parse({ version: 1 });
+    let settings = SettingsSchema.parse({ version: 1, network: 'finney' });
     let mapping = { state: 'off', message: 'no port is mapped on the router' };
     const core = fakeCore({
       'settings.get': () => settings,
@@ -56,5 +56,20 @@ describe('RouterPortCard', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Remove the port from my router' }));
     await screen.findByText(/removed the UDP 8091 mapping/);
     await waitFor(() => expect(settings.axon.openRouterPort).toBe(false));
+  });
+
+  it('is not shown for the Practice network, which no validator reaches from the Internet', async () => {
+    const core = fakeCore({
+      'settings.get': () => SettingsSchema.parse({ version: 1, network: 'practice' }),
+      'portMapping.status': () => ({ state: 'off', message: 'no port is mapped on the router' }),
+    });
+    const { container } = render(
+      <CoreProvider transport={core.transport}>
+        <RouterPortCard />
+      </CoreProvider>,
+    );
+    await waitFor(() => expect(core.calls.some((c) => c.command === 'settings.get')).toBe(true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(container.textContent).toBe('');
   });
 });

@@ -22,6 +22,9 @@ export function RouterPortCard() {
   const enabled = settings.data?.axon.openRouterPort ?? false;
   const port = settings.data?.axon.port;
   const busy = update.pending || open.pending || close.pending;
+  // Practice and local chains run on this computer: no validator comes from the Internet.
+  const network = settings.data?.network;
+  if (network === 'practice' || network === 'local') return null;
 
   const show = (state: Mapping | undefined) => state && mapping.set(() => state);
   const turnOn = async () => {
