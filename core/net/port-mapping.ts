@@ -33,7 +33,21 @@ interface Active {
   gateway: Gateway;
   internalHost: string;
   internalPort: number;
+  externalPort: number;
 }
+
+/** The library's UPnP gateway object beyond its public `Gateway` type: its SOAP device. */
+interface UpnpGatewayService {
+  getGateway(options?: { signal?: AbortSignal }): Promise<{
+    run(
+      service: string,
+      action: string,
+      args: Array<[string, string | number]>,
+      options?: { signal?: AbortSignal },
+    ): Promise<unknown>;
+  }>;
+}
+const WAN_IP_CONNECTION_2 = 'urn:schemas-upnp-org:service:WANIPConnection:2';
 
 const DESCRIPTION = 'Subnet 2 miner (btlightning, UDP)';
 
@@ -66,7 +80,13 @@ export class UdpPortMapper {
       for await (const [method, gateway] of this.#gateways(problems)) {
         try {
           const mapping = await this.#map(method, gateway, internalHost, port);
-          this.#active = { method, gateway, internalHost, internalPort: port };
+          this.#active = {
+            method,
+            gateway,
+            internalHost,
+            internalPort: port,
+            externalPort: mapping.externalPort,
+          };
           return this.#mapped(mapping.externalPort, mapping.externalHost);
         } catch (err) {
           problems.push(`${label(method)} at ${gateway.host}: ${this.#why(err)}`);
@@ -190,7 +210,8 @@ export class UdpPortMapper {
     const a = this.#active!;
     clearTimeout(this.#renewal);
     this.#active = undefined;
-    let outcome = 'the router confirmed';
+    const signal = AbortSignal.timeout(this.#timeoutMs);
+    let refusal: string | undefined;
     try {
       if (a.method === 'nat-pmp') {
         // RFC 6886 §3.4: lifetime 0 and suggested external port 0 delete the mapping.
@@ -199,20 +220,34 @@ export class UdpPortMapper {
           externalPort: 0,
           ttl: 0,
           autoRefresh: false,
-          signal: AbortSignal.timeout(this.#timeoutMs),
+          signal,
         });
       } else {
-        await a.gateway.unmap(a.internalPort, { signal: AbortSignal.timeout(this.#timeoutMs) });
-        outcome = 'asked the router';
+        // The library's unmap sends NewProtocol "" (refused by IGD as Invalid Args) and hides the answer.
+        const device = await (a.gateway as unknown as UpnpGatewayService).getGateway({ signal });
+        await device.run(
+          WAN_IP_CONNECTION_2,
+          'DeletePortMapping',
+          [
+            ['NewRemoteHost', ''],
+            ['NewExternalPort', a.externalPort],
+            ['NewProtocol', 'UDP'],
+          ],
+          { signal },
+        );
       }
     } catch (err) {
-      outcome = `the router answered: ${this.#why(err)}`;
+      refusal = this.#why(err);
     } finally {
-      await a.gateway.stop().catch(() => {});
+      // NAT-PMP: closes its UDP socket. (UPnP's stop would repeat the library's faulty unmap; it holds no socket.)
+      if (a.method === 'nat-pmp') await a.gateway.stop().catch(() => {});
     }
+    const where = `${label(a.method)} at ${a.gateway.host}`;
     return this.#set({
       state: 'off',
-      message: `removed the UDP ${a.internalPort} mapping (${label(a.method)} at ${a.gateway.host}; ${outcome})`,
+      message: refusal
+        ? `could not remove the UDP ${a.internalPort} mapping (${where} answered: ${refusal}); it expires with its lease, or remove it in the router's settings`
+        : `removed the UDP ${a.internalPort} mapping (${where}; the router confirmed)`,
     });
   }
 

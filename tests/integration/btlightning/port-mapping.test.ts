@@ -1,4 +1,5 @@
 // One file: the NAT-PMP responder needs 127.0.0.1:5351 and the client 5350, which parallel test files would share.
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,9 +7,13 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../core/contract/index.js';
 import { silentLogger } from '../../../core/contract/logger.js';
 import { UdpPortMapper, type PortMappingState } from '../../../core/net/port-mapping.js';
-import { CoreService } from '../../../core/service/core-service.js';
+import type { ServiceContext } from '../../../core/service/core-service.js';
+import { ProofLog } from '../../../core/service/proof-log.js';
+import { SettingsStore } from '../../../core/service/settings-store.js';
+import { dataPaths } from '../../../core/util/paths.js';
 import { reachabilityArea } from '../../../core/service/handlers/reachability.js';
 import { startNatPmpResponder, type NatPmpResponder } from '../../helpers/nat-pmp-responder.js';
+import { startUpnpIgdResponder } from '../../helpers/upnp-igd-responder.js';
 
 /** NAT-PMP against a loopback responder written from RFC 6886 (nothing leaves 127.0.0.1; UPnP is not tried). */
 let responder: NatPmpResponder | undefined;
@@ -97,10 +102,62 @@ describe('UDP port mapping over NAT-PMP', () => {
   });
 });
 
+describe('UDP port mapping over UPnP IGD:2 (loopback SOAP responder, no SSDP)', () => {
+  it('maps with AddAnyPortMapping, reads the external address, and deletes the UDP mapping on close', async () => {
+    const igd = await startUpnpIgdResponder({ externalIp: '198.51.100.30' });
+    try {
+      const m = new UdpPortMapper({
+        internalHost: () => '127.0.0.1',
+        pmpGateway: null,
+        upnpDescriptor: igd.descriptor,
+        timeoutMs: 3_000,
+      });
+      const opened = await m.open(8091);
+      expect(opened).toMatchObject({
+        state: 'mapped',
+        method: 'upnp',
+        gateway: '127.0.0.1',
+        externalIp: '198.51.100.30',
+        externalPort: 8091,
+      });
+      expect(igd.mappings.get('UDP:8091')).toEqual({
+        internalClient: '127.0.0.1',
+        internalPort: 8091,
+        leaseS: 7200,
+      });
+      expect(await m.close()).toEqual({
+        state: 'off',
+        message: 'removed the UDP 8091 mapping (UPnP at 127.0.0.1; the router confirmed)',
+      });
+      expect(igd.mappings.size).toBe(0);
+      expect(igd.actions).toEqual(['AddAnyPortMapping', 'GetExternalIPAddress', 'DeletePortMapping']);
+    } finally {
+      await igd.close();
+    }
+  });
+
+  it("reports the router's UPnP error when it refuses", async () => {
+    const igd = await startUpnpIgdResponder({ refuse: true });
+    try {
+      const m = new UdpPortMapper({
+        internalHost: () => '127.0.0.1',
+        pmpGateway: null,
+        upnpDescriptor: igd.descriptor,
+        timeoutMs: 3_000,
+      });
+      expect((await m.open(8091)).message).toBe(
+        "the router did not open UDP 8091: UPnP at 127.0.0.1: Code 606 - Action not authorized; forward it by hand in the router's settings",
+      );
+    } finally {
+      await igd.close();
+    }
+  });
+});
+
 /**
- * The consent setting drives the router mapping from the miner's status: running → open, stopped → removed.
- * The real CoreService keeps the consent off (its own port mapper would talk to this machine's real router); the
- * area under test is a second instance on the same context whose router is the loopback NAT-PMP responder.
+ * The consent setting drives the router mapping from the miner's status: running → open, stopped → removed. The
+ * area runs on a service context made of the real settings store and an event bus, not on a whole CoreService: the
+ * CoreService's own reachability area would follow the same consent and ask this machine's real router.
  */
 const tmp = mkdtempSync(join(tmpdir(), 'sn2-portmap-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -110,28 +167,50 @@ const until = async (what: () => boolean) => {
   return what();
 };
 
+function serviceContext(): ServiceContext {
+  const bus = new EventEmitter();
+  const paths = dataPaths(join(tmp, 'data'));
+  const settings = new SettingsStore(paths.settings);
+  settings.load();
+  return {
+    paths,
+    settings,
+    proofLog: new ProofLog(paths.proofLog),
+    logger: silentLogger(),
+    emit: (event) => bus.emit('event', event),
+    onEvent: (listener) => {
+      bus.on('event', listener);
+      return () => bus.off('event', listener);
+    },
+    invoke: (async (name: string) => {
+      if (name === 'miner.status') return { state: 'running', since: 0, stats: [], inFlight: 0 };
+      throw new Error(`${name} is not part of this test`);
+    }) as ServiceContext['invoke'],
+  };
+}
+
 describe('portMapping commands and the openRouterPort consent', () => {
   it('opens the UDP port when the miner runs, removes it when it stops, and the commands report it', async () => {
     const responder = await startNatPmpResponder({ externalIp: '198.51.100.20' });
-    const core = new CoreService({ dataDir: join(tmp, 'data'), logger: silentLogger() });
+    const ctx = serviceContext();
     const area = reachabilityArea({
       pmpGateway: '127.0.0.1',
       upnpDescriptor: null,
       internalHost: () => '127.0.0.1',
       timeoutMs: 2_000,
-    })(core.context);
+    })(ctx);
     const notifications: CoreEvent[] = [];
-    core.onEvent((e) => e.type === 'notification' && notifications.push(e));
+    ctx.onEvent((e) => e.type === 'notification' && notifications.push(e));
     const status = (state: 'running' | 'stopped') =>
-      core.context.emit({ type: 'status', component: 'miner', state, at: Date.now() });
+      ctx.emit({ type: 'status', component: 'miner', state, at: Date.now() });
     const h = area.handlers;
     try {
-      await core.invoke('settings.update', { axon: { port: 9188 } });
+      ctx.settings.update({ axon: { port: 9188 } });
       status('running');
       await new Promise((r) => setTimeout(r, 300));
       expect(responder.mappings.size).toBe(0); // no consent, no mapping
 
-      core.context.settings.update({ axon: { openRouterPort: true } });
+      ctx.settings.update({ axon: { openRouterPort: true } });
       status('running');
       expect(await until(() => responder.mappings.has('UDP:9188'))).toBe(true);
       expect(await h['portMapping.status']!({})).toMatchObject({
@@ -143,20 +222,22 @@ describe('portMapping commands and the openRouterPort consent', () => {
       status('stopped');
       expect(await until(() => responder.mappings.size === 0)).toBe(true);
       await h['portMapping.close']!({}); // queued behind the removal the stop started: returns once it is done
-      expect(await h['portMapping.status']!({})).toMatchObject({
+      expect(await h['portMapping.status']!({})).toEqual({
         state: 'off',
-        message: expect.stringMatching(/^removed the UDP 9188 mapping/),
+        message: 'removed the UDP 9188 mapping (NAT-PMP at 127.0.0.1; the router confirmed)',
       });
 
       expect(await h['portMapping.open']!({ port: 9200 })).toMatchObject({
         state: 'mapped',
         internalPort: 9200,
       });
-      expect(await h['portMapping.close']!({})).toMatchObject({ state: 'off' });
+      expect(await h['portMapping.close']!({})).toMatchObject({
+        state: 'off',
+        message: expect.stringMatching(/^removed/),
+      });
       expect(notifications).toEqual([]);
     } finally {
       await area.dispose?.();
-      await core.close();
       await responder.close();
     }
   });
