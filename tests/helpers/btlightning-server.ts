@@ -42,6 +42,8 @@ export interface BtlightningServerOptions {
   wrongFingerprint?: boolean;
   /** Accept QUIC connections and streams but never answer a frame (a QUIC server that is not btlightning). */
   silent?: boolean;
+  /** Answer every stream with these bytes and FIN, whatever it asked (a broken or hostile server). */
+  rawReply?: Uint8Array;
   /** Seconds since the epoch. */
   now?: () => number;
   log?: LogSink;
@@ -105,6 +107,10 @@ export async function startBtlightningServer(
     connection.addEventListener(quic.events.EventQUICConnectionStream.name, (e) => {
       const stream = (e as InstanceType<typeof quic.events.EventQUICConnectionStream>).detail;
       if (options.silent) return;
+      if (options.rawReply) {
+        void writeFrameWithFin(connection, stream, options.rawReply).catch(() => stream.cancel());
+        return;
+      }
       void serveStream(connection, stream).catch(() => stream.cancel());
     });
     void connection.closedP.then(() => {
