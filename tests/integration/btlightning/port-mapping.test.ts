@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../core/contract/index.js';
 import { silentLogger } from '../../../core/contract/logger.js';
 import { UdpPortMapper, type PortMappingState } from '../../../core/net/port-mapping.js';
-import type { ServiceContext } from '../../../core/service/core-service.js';
+import type { ServiceContext } from '../../../core/service/service-context.js';
 import { ProofLog } from '../../../core/service/proof-log.js';
 import { SettingsStore } from '../../../core/service/settings-store.js';
 import { dataPaths } from '../../../core/util/paths.js';
