@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keypair, cryptoReady } from '../../../core/bittensor/keys/index.js';
 import { probeQuic } from '../../../core/btlightning/probe.js';
+import { regenHotkey } from '../../../core/bittensor/wallet/index.js';
 import { silentLogger } from '../../../core/contract/logger.js';
 import { CoreService } from '../../../core/service/core-service.js';
 import {
@@ -124,6 +125,37 @@ describe('reachability doctor checks against a btlightning server', () => {
       skipped: true,
     });
   });
+});
+
+describe('doctor.run on mainnet checks the 2026 transport', () => {
+  it('asks the UDP port over btlightning instead of HTTP, and names the wallet hotkey it expects', async () => {
+    const wallets = join(tmp, 'wallets');
+    await regenHotkey({ path: wallets, name: 'm', hotkey: 'h', secret: { seed: `0x${'01'.repeat(32)}` } });
+    const core = new CoreService({ dataDir: join(tmp, 'doctor-data'), logger: silentLogger() });
+    try {
+      // The chain endpoint is unreachable on purpose: nothing leaves this machine, the chain checks say so.
+      await core.invoke('settings.update', {
+        network: 'finney',
+        chainEndpoint: 'ws://127.0.0.1:9',
+        axon: { port: server.port },
+        wallet: { path: wallets, name: 'm', hotkey: 'h' },
+      });
+      const { checks } = await core.invoke('doctor.run', {});
+      const byId = Object.fromEntries(checks.map((c) => [c.id, c]));
+      expect(byId['axon-local']).toBeUndefined();
+      expect(byId['quic-local']).toEqual({
+        id: 'quic-local',
+        ok: true,
+        message: `the miner answers btlightning on UDP port ${server.port} (hotkey ${miner.address})`,
+      });
+      expect(byId['axon-chain']).toMatchObject({
+        skipped: true,
+        message: expect.stringMatching(/^the chain is out of reach/),
+      });
+    } finally {
+      await core.close();
+    }
+  }, 60_000);
 });
 
 describe('probe.quic through CoreService', () => {
