@@ -5,7 +5,7 @@
  * mapping whatever was mapped, so renewal and removal are done here.
  */
 import type { EventEmitter } from 'node:events';
-import { pmpNat, upnpNat, type Gateway } from '@achingbrain/nat-port-mapper';
+import type { Gateway } from '@achingbrain/nat-port-mapper';
 import type { z } from 'zod';
 import type { PortMappingStateSchema } from '../contract/reachability.js';
 import { errorMessage } from '../util/errors.js';
@@ -119,6 +119,9 @@ export class UdpPortMapper {
   }
 
   async *#gateways(problems: string[]): AsyncGenerator<[Method, Gateway]> {
+    // ESM-only package (its exports have no "require"): imported dynamically so the CommonJS Electron main bundle
+    // keeps a native import() instead of a require() that would fail at start-up.
+    const { pmpNat, upnpNat } = await import('@achingbrain/nat-port-mapper');
     const pmpHost =
       this.options.pmpGateway === undefined ? await defaultGatewayIpv4() : this.options.pmpGateway;
     if (pmpHost) {
