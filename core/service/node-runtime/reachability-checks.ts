@@ -108,7 +108,7 @@ export async function quicLocalCheck(
     return {
       id: 'quic-local',
       ok: true,
-      message: `the miner answers btlightning on UDP port ${port} (hotkey ${r.minerHotkey})`,
+      message: `the miner answers btlightning on UDP port ${port} (hotkey ${r.minerHotkey}; the doctor's probe key was ${r.probeHotkey})`,
     };
   }
   if (r.reached) {

@@ -53,11 +53,14 @@ describe('reachability doctor checks against a btlightning server', () => {
     expect(check).toEqual({
       id: 'quic-local',
       ok: true,
-      message: `the miner answers btlightning on UDP port ${server.port} (hotkey ${miner.address})`,
+      message: expect.stringMatching(
+        new RegExp(
+          `^the miner answers btlightning on UDP port ${server.port} \\(hotkey ${miner.address}; the doctor's probe key was 5\\w+\\)$`,
+        ),
+      ),
     });
-    expect(
-      logged.some((l) => /^Handshake rejected: hotkey 5\w+ does not hold a validator permit$/.test(l)),
-    ).toBe(true);
+    const probeKey = /probe key was (5\w+)\)$/.exec(check.message)![1];
+    expect(logged).toContain(`Handshake rejected: hotkey ${probeKey} does not hold a validator permit`);
   });
 
   it('quic-local fails when another miner holds the port', async () => {
@@ -146,7 +149,11 @@ describe('doctor.run on mainnet checks the 2026 transport', () => {
       expect(byId['quic-local']).toEqual({
         id: 'quic-local',
         ok: true,
-        message: `the miner answers btlightning on UDP port ${server.port} (hotkey ${miner.address})`,
+        message: expect.stringMatching(
+          new RegExp(
+            `^the miner answers btlightning on UDP port ${server.port} \\(hotkey ${miner.address}; the doctor's probe key was 5\\w+\\)$`,
+          ),
+        ),
       });
       expect(byId['axon-chain']).toMatchObject({
         skipped: true,
