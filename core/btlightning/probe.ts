@@ -21,6 +21,7 @@ import {
   clientCrypto,
   loadQuic,
   silentQuicLogger,
+  type QuicModule,
 } from './quic-runtime.js';
 import { FrameTimeoutError, readFrame, writeFrameWithFin } from './stream-io.js';
 
@@ -67,7 +68,7 @@ export async function probeQuic(options: QuicProbeOptions): Promise<QuicProbeRes
     timings: { ...partial.timings, totalMs: performance.now() - started },
   });
 
-  let quic: Awaited<ReturnType<typeof loadQuic>>;
+  let quic: QuicModule;
   try {
     quic = await loadQuic();
   } catch (err) {
@@ -88,7 +89,7 @@ export async function probeQuic(options: QuicProbeOptions): Promise<QuicProbeRes
       { timer: connectTimeoutMs },
     );
   } catch (err) {
-    return connectFailure(err, target, connectTimeoutMs, fail);
+    return connectFailure(quic, err, target, connectTimeoutMs, fail);
   }
   const connectMs = performance.now() - started;
   try {
@@ -111,22 +112,19 @@ export async function probeQuic(options: QuicProbeOptions): Promise<QuicProbeRes
       }
       response = decodeHandshakeResponse(frame.payload);
     } catch (err) {
-      const kind: FailureKind = err instanceof FrameTimeoutError ? 'no-reply' : 'protocol';
-      const why =
-        kind === 'no-reply'
-          ? `QUIC connected to ${target} but no handshake reply came (${errorMessage(err)}): not a btlightning server, or it is overloaded`
-          : `${target} did not answer with a btlightning HandshakeResponse: ${errorMessage(err)}`;
-      if (!(
-        err instanceof FrameTimeoutError ||
-        err instanceof FrameError ||
-        err instanceof MessageDecodeError
-      )) {
-        return fail('protocol', `${target}: the QUIC stream failed: ${errorMessage(err)}`, {
-          certFingerprint: fp,
-          timings: { connectMs },
-        });
+      const detail = { certFingerprint: fp, timings: { connectMs } };
+      if (err instanceof FrameTimeoutError) {
+        return fail(
+          'no-reply',
+          `QUIC connected to ${target} but no handshake reply came (${err.message}): not a btlightning server, or it is overloaded`,
+          detail,
+        );
       }
-      return fail(kind, why, { certFingerprint: fp, timings: { connectMs } });
+      const why =
+        err instanceof FrameError || err instanceof MessageDecodeError
+          ? `${target} did not answer with a btlightning HandshakeResponse: ${err.message}`
+          : `${target}: the QUIC stream failed: ${errorMessage(err)}`;
+      return fail('protocol', why, detail);
     }
     const handshakeMs = performance.now() - sentAt;
     const verdict = judgeHandshakeResponse(request, response, fp, options.expectHotkey);
@@ -170,19 +168,24 @@ function summary(
 }
 
 function connectFailure(
+  quic: QuicModule,
   err: unknown,
   target: string,
   timeoutMs: number,
   fail: (kind: FailureKind, message: string) => QuicProbeResult,
 ): QuicProbeResult {
-  const name = err instanceof Error ? err.constructor.name : '';
-  if (/Timeout/.test(name)) {
+  const e = quic.errors;
+  const timedOut =
+    err instanceof e.ErrorQUICClientCreateTimeout ||
+    err instanceof e.ErrorQUICConnectionStartTimeout ||
+    err instanceof e.ErrorQUICConnectionIdleTimeout;
+  if (timedOut) {
     return fail(
       'timeout',
       `no QUIC answer from ${target} within ${timeoutMs} ms: nothing listens on that UDP port, or a firewall, a missing port forward or CGNAT blocks it`,
     );
   }
-  if (/TLS/.test(name)) {
+  if (err instanceof e.ErrorQUICConnectionLocalTLS || err instanceof e.ErrorQUICConnectionPeerTLS) {
     return fail(
       'connection',
       `${target} speaks QUIC but the TLS handshake failed (not a btlightning server?): ${detail(err)}`,

@@ -44,6 +44,8 @@ export interface BtlightningServerOptions {
   silent?: boolean;
   /** Answer every stream with these bytes and FIN, whatever it asked (a broken or hostile server). */
   rawReply?: Uint8Array;
+  /** Another ALPN than `btlightning`: some other QUIC service on the port. */
+  alpn?: string;
   /** Seconds since the epoch. */
   now?: () => number;
   log?: LogSink;
@@ -90,7 +92,7 @@ export async function startBtlightningServer(
       key: pems.private,
       cert: pems.cert,
       verifyPeer: false,
-      applicationProtos: [ALPN],
+      applicationProtos: [options.alpn ?? ALPN],
       maxIdleTimeout: 150_000,
       initialMaxStreamsBidi: 128,
       initialMaxStreamsUni: 0,

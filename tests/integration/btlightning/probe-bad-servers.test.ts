@@ -49,6 +49,21 @@ describe('the probe against broken or hostile replies: one clear failure, never 
   });
 });
 
+describe('the probe against another QUIC service', () => {
+  it('a server without the btlightning ALPN: the TLS handshake fails (no_application_protocol)', async () => {
+    const s = await startBtlightningServer({ miner, alpn: 'h3' });
+    servers.push(s);
+    const result = await probeQuic({
+      host: s.host,
+      port: s.port,
+      signer: validator,
+      connectTimeoutMs: 3_000,
+    });
+    expect(result).toMatchObject({ ok: false, reached: false, failure: { kind: 'connection' } });
+    expect(result.message).toMatch(/speaks QUIC but the TLS handshake failed \(not a btlightning server\?\)/);
+  });
+});
+
 /** A validator's synapse exchange after the handshake, as btlightning's client does it (spec §4.7). */
 async function session(server: RunningBtlightningServer, handshake: boolean) {
   const quic = await loadQuic();
