@@ -33,6 +33,8 @@ export interface HandshakeServerState {
   log: LogSink;
   /** Sign the accepted reply over this fingerprint instead of `certFp` (a server that is not who it claims). */
   signFingerprint?: string;
+  /** Sign the accepted reply with this key while naming `miner` (an impostor without the miner's secret). */
+  signWith?: Keypair;
   handshakesByIp: Map<string, number[]>;
   usedNonces: Map<string, number>;
   /** validator hotkey → remote address of its connection. */
@@ -117,7 +119,9 @@ export function answerHandshake(
     response: {
       minerHotkey: own,
       timestamp: now,
-      signature: Buffer.from(s.miner.sign(new TextEncoder().encode(signed))).toString('base64'),
+      signature: Buffer.from((s.signWith ?? s.miner).sign(new TextEncoder().encode(signed))).toString(
+        'base64',
+      ),
       accepted: true,
       connectionId,
       certFingerprint: fp,

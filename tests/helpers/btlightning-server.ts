@@ -40,6 +40,8 @@ export interface BtlightningServerOptions {
   admitted?: string[];
   /** Answer accepted handshakes signed over another certificate's fingerprint (a server that is not who it claims). */
   wrongFingerprint?: boolean;
+  /** Sign accepted replies with this key while naming `miner` (an impostor). */
+  impostorKey?: Keypair;
   /** Accept QUIC connections and streams but never answer a frame (a QUIC server that is not btlightning). */
   silent?: boolean;
   /** Answer every stream with these bytes and FIN, whatever it asked (a broken or hostile server). */
@@ -81,6 +83,7 @@ export async function startBtlightningServer(
     ...(options.admitted ? { admitted: new Set(options.admitted) } : {}),
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
     log,
+    ...(options.impostorKey ? { signWith: options.impostorKey } : {}),
     ...(options.wrongFingerprint ? { signFingerprint: certFingerprint(new Uint8Array([1, 2, 3])) } : {}),
     handshakesByIp: new Map(),
     usedNonces: new Map(),

@@ -89,6 +89,22 @@ describe('sn2 probe quic against a btlightning server on loopback', () => {
     expect(result.message).toMatch(/signed for certificate .* but its TLS certificate is/);
   });
 
+  it('impostor: an accepted reply naming the miner but signed by another key does not verify', async () => {
+    const { s } = await server({ impostorKey: await Keypair.fromUri('//Eve') });
+    const result = await probe(s, { expectHotkey: miner.address });
+    expect(result).toMatchObject({
+      ok: false,
+      reached: true,
+      accepted: true,
+      fingerprintMatches: true,
+      signatureValid: false,
+      hotkeyMatches: true,
+    });
+    expect(result.message).toBe(
+      `${s.host}:${s.port}: the miner's signature does not verify under ${miner.address}`,
+    );
+  });
+
   it('clock skew: the server refuses a request older than 300 s and logs why', async () => {
     const { s, lines } = await server({ now: () => Math.floor(Date.now() / 1000) + 400 });
     const result = await probe(s, { expectHotkey: miner.address });
