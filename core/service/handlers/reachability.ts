@@ -2,6 +2,7 @@ import type { AreaFactory } from './types.js';
 import { Keypair } from '../../bittensor/keys/index.js';
 import { loadHotkey } from '../../bittensor/wallet/index.js';
 import { probeQuic, splitQuicTarget } from '../../btlightning/probe.js';
+import { loadQuic } from '../../btlightning/quic-runtime.js';
 import { lanIpv4 } from '../../net/local-addresses.js';
 import { UdpPortMapper, type PortMapperOptions } from '../../net/port-mapping.js';
 import { errorMessage } from '../../util/errors.js';
@@ -19,6 +20,8 @@ export function reachabilityArea(mapperOptions: Partial<PortMapperOptions> = {})
       ...mapperOptions,
       onChange: (state) => ctx.logger.info({ portMapping: state }, `port mapping: ${state.message}`),
     });
+    // Said once at start-up, so a platform without the QUIC library's native part shows in the log before any probe.
+    void loadQuic().catch((err: unknown) => ctx.logger.warn({ err }, errorMessage(err)));
     const minerPort = async () => {
       const status = await ctx.invoke('miner.status', {});
       return status.axon?.port ?? ctx.settings.get().axon.port;

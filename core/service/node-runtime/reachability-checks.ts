@@ -119,6 +119,13 @@ export async function quicLocalCheck(
       fix: `stop the other miner, or choose another port (Settings → Axon → Port)`,
     };
   }
+  if (r.failure?.kind === 'quic-unavailable') {
+    return cannotCheck(
+      'quic-local',
+      r.message,
+      'the miner itself is not affected; check its UDP port from another computer with "sn2 probe quic <public IP>:<port>"',
+    );
+  }
   return {
     id: 'quic-local',
     ok: false,

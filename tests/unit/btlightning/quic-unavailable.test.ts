@@ -25,4 +25,19 @@ describe('QUIC library missing on this platform', () => {
     );
     expect(result.message).not.toContain('\n');
   });
+
+  it('the doctor cannot check the local UDP port then, and says the miner is not affected', async () => {
+    vi.resetModules();
+    vi.doMock('@matrixai/quic', () => {
+      throw new Error('Failed requiring possible native bindings: @matrixai/quic-linux-arm64');
+    });
+    const { cryptoReady } = await import('../../../core/bittensor/keys/index.js');
+    await cryptoReady();
+    const { probeQuic } = await import('../../../core/btlightning/probe.js');
+    const { quicLocalCheck } = await import('../../../core/service/node-runtime/reachability-checks.js');
+    const check = await quicLocalCheck(probeQuic, 8091, undefined, true);
+    expect(check).toMatchObject({ id: 'quic-local', ok: false, skipped: true });
+    expect(check.message).toMatch(/^QUIC is unavailable on this computer/);
+    expect(check.fix).toMatch(/^the miner itself is not affected/);
+  });
 });
