@@ -177,6 +177,7 @@ function serviceContext(): ServiceContext {
     settings,
     proofLog: new ProofLog(paths.proofLog),
     logger: silentLogger(),
+    host: {},
     emit: (event) => bus.emit('event', event),
     onEvent: (listener) => {
       bus.on('event', listener);
