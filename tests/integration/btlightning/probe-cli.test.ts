@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,12 +48,16 @@ describe('sn2 probe quic', () => {
   it('signs with the wallet hotkey, verifies the miner and prints the result; exit 0', async () => {
     const target = `127.0.0.1:${server.port}`;
     const wallet = ['--wallet.name', 'probe', '--wallet.hotkey', 'default'];
-    const [json, human, refused, bad] = await Promise.all([
+    const sink = createSocket('udp4');
+    await new Promise<void>((resolve) => sink.bind(0, '127.0.0.1', resolve));
+    const [json, human, refused, bad, silent] = await Promise.all([
       sn2(['probe', 'quic', target, ...wallet, '--expect-hotkey', server.minerHotkey, '--json']),
       sn2(['probe', 'quic', target, ...wallet]),
       sn2(['probe', 'quic', target, '--fresh-key', '--expect-hotkey', walletHotkey, '--json']),
       sn2(['probe', 'quic', 'not-a-target', '--fresh-key']),
+      sn2(['probe', 'quic', `127.0.0.1:${sink.address().port}`, '--fresh-key', '--timeout', '1']),
     ]);
+    sink.close();
 
     expect(json.code, json.stderr).toBe(0);
     const result = JSON.parse(json.stdout) as Record<string, unknown>;
@@ -82,6 +87,12 @@ describe('sn2 probe quic', () => {
       accepted: false,
       hotkeyMatches: false,
     });
+
+    // No handshake at all: exit 1, the reason on stdout with the details.
+    expect(silent.code).toBe(1);
+    expect(silent.stdout).toMatch(
+      /^FAILED: no QUIC answer from 127\.0\.0\.1:\d+ within 1000 ms: nothing listens/,
+    );
 
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim()).toBe(
