@@ -50,7 +50,7 @@ export const doctorHandlers: AreaFactory = (ctx) => ({
       };
       const miner = await ctx.invoke('miner.status', {});
       const port = miner.axon?.port ?? settings.axon.port;
-      const quic = checksQuic(settings.network);
+      const quic = checksQuic(settings.network, settings.mining.protocol);
       const walletRef = {
         name: settings.wallet.name,
         hotkey: settings.wallet.hotkey,

@@ -15,10 +15,11 @@ const FORWARD_FIX = (port: number) =>
 
 /**
  * Whether the doctor checks the 2026 transport (QUIC/UDP) instead of the v10 axon (HTTP/TCP). Mainnet speaks 2026
- * (spec sn2-2026 §1, "State of mainnet"); the per-network protocol decision from the chain replaces this rule when
- * it lands.
+ * (spec sn2-2026 §1, "State of mainnet"); a protocol forced in Settings (`mining.protocol`) wins. The chain-read
+ * decision for `auto` (core/protocols) should replace the mainnet rule.
  */
-export const checksQuic = (network: string): boolean => network === 'finney';
+export const checksQuic = (network: string, choice: 'auto' | 'v10' | '2026' = 'auto'): boolean =>
+  network !== 'practice' && (choice === 'auto' ? network === 'finney' : choice === '2026');
 
 /** Validators dial only globally routable IPv4 (§5.1); a CGNAT address on an interface means nobody can reach in. */
 export function publicIpv4Check(externalIp: string | undefined, localAddresses: string[]): DoctorCheck {

@@ -96,8 +96,11 @@ describe('axon-chain check for the 2026 transport', () => {
     });
   });
 
-  it('mainnet is checked over QUIC; the other networks keep the v10 checks', () => {
+  it('mainnet, or a network forced to 2026 in Settings, is checked over QUIC; the others keep the v10 checks', () => {
     expect(checksQuic('finney')).toBe(true);
-    expect(['practice', 'local', 'test', 'custom'].some(checksQuic)).toBe(false);
+    expect(['practice', 'local', 'test', 'custom'].some((n) => checksQuic(n))).toBe(false);
+    expect(checksQuic('test', '2026')).toBe(true);
+    expect(checksQuic('finney', 'v10')).toBe(false);
+    expect(checksQuic('practice', '2026')).toBe(false);
   });
 });
