@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const CORE_LAYERS = [
   ['util'],
   ['contract'],
-  ['bittensor', 'circuits', 'hardware'],
+  ['bittensor', 'circuits', 'hardware', 'net'],
   ['chain', 'sn2', 'provers', 'btlightning'],
   ['miner', 'validator', 'engines', 'economics'],
   ['practice', 'protocols'],

@@ -14,6 +14,8 @@ import { MetricSnapshotSchema } from './metrics.js';
 import { protocolCommandSchemas } from './protocol.js';
 import { engineCommandSchemas } from './engine.js';
 import { RefusalSummarySchema } from './refusals.js';
+import { btlightningCommands } from './btlightning.js';
+import { reachabilityCommands } from './reachability.js';
 import {
   MultiSignatureSchema,
   RegistrationResultSchema,
@@ -228,6 +230,8 @@ export const commandSchemas = {
       }),
     ),
   },
+  ...btlightningCommands,
+  ...reachabilityCommands,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;

@@ -10,3 +10,5 @@ export * from './metrics.js';
 export * from './protocol.js';
 export * from './engine.js';
 export * from './refusals.js';
+export * from './btlightning.js';
+export * from './reachability.js';

@@ -50,6 +50,11 @@ export const SettingsSchema = z.object({
       port: port.default(8091),
       /** Manual override of the public IP announced on chain. */
       externalIp: z.string().optional(),
+      /**
+       * The user's consent to ask the router (NAT-PMP / UPnP) to forward the miner's UDP port while the miner runs;
+       * the mapping is renewed while it runs and removed when it stops.
+       */
+      openRouterPort: z.boolean().default(false),
     })
     .prefault({}),
   prover: z

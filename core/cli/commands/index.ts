@@ -6,6 +6,7 @@ import { registerEzkl } from './ezkl.js';
 import { registerHardware } from './hardware.js';
 import { registerMine } from './mine.js';
 import { registerPractice } from './practice.js';
+import { registerProbe } from './probe.js';
 import { registerProtocol } from './protocol.js';
 import { registerQuery } from './query.js';
 import { registerProve } from './prove.js';
@@ -23,6 +24,7 @@ export const commands: Array<(program: Command) => void> = [
   registerHardware,
   registerMine,
   registerPractice,
+  registerProbe,
   registerProtocol,
   registerQuery,
   registerProve,

@@ -7,6 +7,15 @@ import { resolveEndpoint } from '../../chain/networks.js';
 import { CircuitStore } from '../../circuits/store.js';
 import { errorMessage } from '../../util/errors.js';
 import { DEFAULT_NETUID } from '../../contract/index.js';
+import { probeQuic } from '../../btlightning/probe.js';
+import { localIpv4Addresses } from '../../net/local-addresses.js';
+import {
+  checksQuic,
+  publicIpv4Check,
+  quicAxonOnChainCheck,
+  quicExternalCheck,
+  quicLocalCheck,
+} from '../node-runtime/reachability-checks.js';
 import {
   axonLocalCheck,
   externalIpCheck,
@@ -41,9 +50,24 @@ export const doctorHandlers: AreaFactory = (ctx) => ({
       };
       const miner = await ctx.invoke('miner.status', {});
       const port = miner.axon?.port ?? settings.axon.port;
+      const quic = checksQuic(settings.network, settings.mining.protocol);
+      const walletRef = {
+        name: settings.wallet.name,
+        hotkey: settings.wallet.hotkey,
+        path: settings.wallet.path,
+      };
+      const ownHotkey = quic
+        ? await loadHotkey(walletRef).then(
+            (k) => k.address,
+            () => undefined,
+          )
+        : undefined;
+      const quicLocal = quic
+        ? guard('quic-local', () => quicLocalCheck(probeQuic, port, ownHotkey, miner.state === 'running'))
+        : undefined;
       const local: Array<Promise<DoctorCheck>> = [
         guard('hardware', () => hardwareCheck(ctx.paths.root)),
-        guard('axon-local', () => axonLocalCheck(port, miner.state === 'running')),
+        quicLocal ?? guard('axon-local', () => axonLocalCheck(port, miner.state === 'running')),
         guard('provers', () => proversCheck(settings, ctx.paths.bin)),
         guard('circuits', () => circuitsCheck(new CircuitStore({ cacheDir: ctx.paths.circuits }))),
         Promise.resolve(refusalsCheck(miner.refusals, miner.state === 'running')),
@@ -59,13 +83,7 @@ export const doctorHandlers: AreaFactory = (ctx) => ({
           );
         let hotkey: string;
         try {
-          hotkey = (
-            await loadHotkey({
-              name: settings.wallet.name,
-              hotkey: settings.wallet.hotkey,
-              path: settings.wallet.path,
-            })
-          ).address;
+          hotkey = (await loadHotkey(walletRef)).address;
         } catch (err) {
           return skip(`no usable hotkey (${errorMessage(err)})`, 'create or import a wallet first');
         }
@@ -92,16 +110,28 @@ export const doctorHandlers: AreaFactory = (ctx) => ({
           }
           const external = await externalIpCheck(settings.axon.externalIp, httpIpLookup());
           const externalIp = external.ip;
+          const axon = meta?.neurons.find((n) => n.hotkey === hotkey)?.axon;
+          const reachability = quic
+            ? [
+                publicIpv4Check(externalIp, localIpv4Addresses()),
+                await guard('quic-external', async () =>
+                  quicExternalCheck(probeQuic, externalIp, port, hotkey, (await quicLocal!).ok),
+                ),
+              ]
+            : [];
           return [
             protocolCheck(settings, netuid, ctx.paths.root, meta, metaError),
             external.check,
+            ...reachability,
             meta
               ? await guard('registration', () =>
                   registrationCheck(client.api, meta, hotkey, settings.network),
                 )
               : cannotCheck('registration', `metagraph of netuid ${netuid} unreadable (${metaError})`),
             meta
-              ? axonOnChainCheck(meta, hotkey, port, externalIp)
+              ? quic
+                ? quicAxonOnChainCheck(axon, port, externalIp)
+                : axonOnChainCheck(meta, hotkey, port, externalIp)
               : cannotCheck('axon-chain', `metagraph of netuid ${netuid} unreadable (${metaError})`),
             await guard('clock', () => clockCheck(client.api)),
           ];

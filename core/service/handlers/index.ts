@@ -10,6 +10,7 @@ import { metricsHandlers } from './metrics.js';
 import { minerHandlers } from './miner.js';
 import { protocolHandlers } from './protocol.js';
 import { proversHandlers } from './provers.js';
+import { reachabilityHandlers } from './reachability.js';
 import { updateHandlers } from './update.js';
 import { validatorHandlers } from './validator.js';
 import { walletHandlers } from './wallet.js';
@@ -29,6 +30,7 @@ export const handlerFactories: AreaFactory[] = [
   minerHandlers,
   protocolHandlers,
   proversHandlers,
+  reachabilityHandlers,
   updateHandlers,
   validatorHandlers,
   walletHandlers,

@@ -17,6 +17,9 @@ const CHECK_NAMES: Record<string, string> = {
   'axon-chain': 'Axon on chain',
   clock: 'Clock',
   refusals: 'Refused requests',
+  'public-ipv4': 'Public IPv4',
+  'quic-local': 'QUIC port on this computer',
+  'quic-external': 'Reachable from the Internet',
 };
 const nameOf = (id: string) => CHECK_NAMES[id] ?? id;
 

@@ -4,6 +4,7 @@ import { ProofLogView } from '../components/ProofLogView.js';
 import { LatencyChart } from '../components/LatencyChart.js';
 import { StandingCard } from '../components/StandingCard.js';
 import { DoctorCard } from '../components/DoctorCard.js';
+import { RouterPortCard } from '../components/RouterPortCard.js';
 import { useComponentStatus } from '../state/use-component-status.js';
 import { useProofLog } from '../state/use-proof-log.js';
 import { ErrorNote } from '../components/ErrorNote.js';
@@ -39,6 +40,7 @@ export function MiningPage() {
         </Card>
         <DoctorCard title="Reachability and eligibility" />
       </div>
+      <RouterPortCard />
       <StandingCard />
       <Card title="Latency per circuit" id="latency">
         <LatencyChart

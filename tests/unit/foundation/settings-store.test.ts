@@ -36,7 +36,7 @@ describe('SettingsStore', () => {
     store.update({ chainEndpoint: 'ws://10.0.0.1:9944', axon: { externalIp: '203.0.113.5' } });
     const cleared = store.update({ chainEndpoint: null, axon: { externalIp: null } });
     expect(cleared.chainEndpoint).toBeUndefined();
-    expect(cleared.axon).toEqual({ port: 8091 });
+    expect(cleared.axon).toEqual({ port: 8091, openRouterPort: false });
     expect(new SettingsStore(file).load().chainEndpoint).toBeUndefined();
   });
 
