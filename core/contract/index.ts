@@ -10,3 +10,4 @@ export * from './metrics.js';
 export * from './protocol.js';
 export * from './engine.js';
 export * from './refusals.js';
+export * from './economics.js';
