@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCircuits } from './circuits.js';
 import { registerDevnet } from './devnet.js';
+import { registerEconomics } from './economics.js';
 import { registerEngine } from './engine.js';
 import { registerEzkl } from './ezkl.js';
 import { registerHardware } from './hardware.js';
@@ -8,6 +9,7 @@ import { registerMine } from './mine.js';
 import { registerPractice } from './practice.js';
 import { registerProtocol } from './protocol.js';
 import { registerQuery } from './query.js';
+import { registerRegister } from './register.js';
 import { registerProve } from './prove.js';
 import { registerProvers } from './provers.js';
 import { registerUi } from './ui.js';
@@ -18,6 +20,7 @@ import { registerWallet } from './wallet/index.js';
 export const commands: Array<(program: Command) => void> = [
   registerCircuits,
   registerDevnet,
+  registerEconomics,
   registerEngine,
   registerEzkl,
   registerHardware,
@@ -25,6 +28,7 @@ export const commands: Array<(program: Command) => void> = [
   registerPractice,
   registerProtocol,
   registerQuery,
+  registerRegister,
   registerProve,
   registerProvers,
   registerUi,
