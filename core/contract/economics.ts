@@ -64,7 +64,7 @@ export const EconomicsReportSchema = z.object({
     basis: z.string(),
   }),
   miners: z.object({
-    /** Uids without a validator permit (the ones SN2 validators query). */
+    /** Uids without a validator permit (the ones SN2 validators query) or paid incentive last epoch. */
     count: z.number().int(),
     earning: z.number().int(),
     zero: z.number().int(),
@@ -112,7 +112,7 @@ export const MyEconomicsSchema = z.object({
   uid: z.number().int(),
   emissionAlphaPerDay: z.number(),
   emissionTaoPerDay: z.number().nullable(),
-  /** Share of miners earning less than this hotkey (0–1); null when it has a validator permit. */
+  /** Share of miners earning less than this hotkey (0–1); null when it is a validator (a permit and no incentive). */
   rankAmongMiners: z.number().nullable(),
   registeredAtBlock: z.number().int(),
   daysSinceRegistration: z.number(),

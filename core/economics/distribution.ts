@@ -10,9 +10,13 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
 }
 
-/** Miners are the uids without a validator permit: the ones SN2 validators query (sn2-2026 §5.1). */
-export const minersOf = (neurons: readonly NeuronEarning[]): NeuronEarning[] =>
-  neurons.filter((n) => !n.validatorPermit);
+/**
+ * Miners: the uids without a validator permit (the ones SN2 validators query, sn2-2026 §5.1), plus any
+ * uid the last epoch paid incentive. The second matters on small subnets: permits go to the top
+ * `MaxAllowedValidators` uids with stake, so an earning miner gains a permit once its emission is staked.
+ */
+export const isMiner = (n: NeuronEarning): boolean => n.incentive > 0 || !n.validatorPermit;
+export const minersOf = (neurons: readonly NeuronEarning[]): NeuronEarning[] => neurons.filter(isMiner);
 
 export interface MinerDistribution {
   count: number;

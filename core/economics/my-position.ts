@@ -1,6 +1,6 @@
 import type { EconomicsReport, MyEconomics } from '../contract/economics.js';
 import type { EconomicsSnapshot } from './snapshot.js';
-import { minerDistribution, rankAmong } from './distribution.js';
+import { isMiner, minerDistribution, rankAmong } from './distribution.js';
 import { toTao } from './emission.js';
 import { paybackDays } from './payback.js';
 
@@ -26,7 +26,7 @@ export function myPosition(
     uid: me.uid,
     emissionAlphaPerDay: perDay,
     emissionTaoPerDay: taoPerDay,
-    rankAmongMiners: me.validatorPermit ? null : rankAmong(dist.perDaySorted, perDay),
+    rankAmongMiners: !isMiner(me) ? null : rankAmong(dist.perDaySorted, perDay),
     registeredAtBlock,
     daysSinceRegistration: ((s.block - registeredAtBlock) * s.blockSeconds) / 86_400,
     paybackDays: paybackDays(report.registration.burnTao, taoPerDay),

@@ -39,6 +39,7 @@ export async function readEconomicsSnapshot(api: ApiPromise, netuid: number): Pr
       uid: n.uid,
       hotkey: n.hotkey,
       emissionAlphaPerEpoch: n.emission,
+      incentive: n.incentive,
       validatorPermit: n.validatorPermit,
     })),
   };

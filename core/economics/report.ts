@@ -55,7 +55,7 @@ export function economicsReport(s: EconomicsSnapshot): EconomicsReport {
       basis:
         'alpha_out_emission per block (get_dynamic_info) × blocks per day × (1 − SubnetOwnerCut) × ½ ' +
         '(the miners’ half of subtensor’s epoch split); "paid last epoch" sums the metagraph emission of ' +
-        'the uids without a validator permit',
+        'the miners (uids without a validator permit or with incentive)',
     },
     miners: {
       count: dist.count,

@@ -6,6 +6,8 @@ export interface NeuronEarning {
   hotkey: string;
   /** `emission`: alpha paid to this uid in the last epoch (rao ÷ 10^9). */
   emissionAlphaPerEpoch: number;
+  /** u16 ÷ 65535: this uid's share of the miners' half in the last epoch. */
+  incentive: number;
   validatorPermit: boolean;
 }
 

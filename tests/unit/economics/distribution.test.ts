@@ -40,3 +40,11 @@ describe('what registered miners earn', () => {
     expect(rankAmong([], 5)).toBe(0);
   });
 });
+
+describe('who counts as a miner', () => {
+  it('a permit holder paid incentive is a miner (small subnets hand permits to staked miners)', () => {
+    const d = minerDistribution([neuron(0, 5, true, 0), neuron(1, 2, true, 0.4), neuron(2, 0)], 10);
+    expect(d).toMatchObject({ count: 2, earning: 1, zero: 1 });
+    expect(d.perDaySorted).toEqual([0, 20]);
+  });
+});

@@ -1,9 +1,15 @@
 import type { EconomicsSnapshot, NeuronEarning } from '../../../core/economics/index.js';
 
-const neuron = (uid: number, emissionAlphaPerEpoch: number, validatorPermit = false): NeuronEarning => ({
+const neuron = (
+  uid: number,
+  emissionAlphaPerEpoch: number,
+  validatorPermit = false,
+  incentive = validatorPermit ? 0 : emissionAlphaPerEpoch / 100,
+): NeuronEarning => ({
   uid,
   hotkey: `hot-${uid}`,
   emissionAlphaPerEpoch,
+  incentive,
   validatorPermit,
 });
 
