@@ -24,19 +24,6 @@ export const PaybackSchema = z.object({
   unknownReason: z.string().optional(),
 });
 
-/**
- * The seam of the 2026-protocol detection: whether this computer can mine the protocol the network
- * speaks. Supplied by the 2026-protocol work; absent means "not checked yet".
- */
-export const ProtocolSupportSchema = z.object({
-  /** The protocol the network speaks, in words (e.g. "SN2 v10 (bittensor axon)", "2026 btlightning"). */
-  networkProtocol: z.string(),
-  canMine: z.boolean(),
-  /** Why not, or what is used. */
-  detail: z.string(),
-});
-export type ProtocolSupport = z.infer<typeof ProtocolSupportSchema>;
-
 export const EconomicsReportSchema = z.object({
   netuid: z.number().int(),
   block: z.number().int(),
