@@ -9,6 +9,20 @@ import { formatNumber } from '../format.js';
  * since registration against the payback at its current rate, and the immunity left.
  */
 export function MyEconomicsPanel() {
+  const settings = useQuery('settings.get', {});
+  if (settings.data?.network === 'practice')
+    return (
+      <Card title="Earnings and payback" id="economics">
+        <p className="muted" data-testid="econ-practice">
+          Practice runs on a local chain where nothing is earned or burned: earnings and payback appear on
+          Testnet and Mainnet.
+        </p>
+      </Card>
+    );
+  return settings.data ? <LiveEconomics /> : null;
+}
+
+function LiveEconomics() {
   const q = useQuery('economics.report', {});
   const r = q.data?.report;
   const me = q.data?.me;

@@ -3,6 +3,9 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { CoreProvider } from '../state/core-context.js';
 import { Refusal, fakeCore, type Replies } from '../testing/fake-core.js';
 import { ECONOMICS_REPORT } from '../testing/economics-report.js';
+import { SETTINGS_VERSION, SettingsSchema } from '../../../core/contract/index.js';
+
+const SETTINGS = (network: string) => () => SettingsSchema.parse({ version: SETTINGS_VERSION, network });
 import { ShouldIMineCard } from './ShouldIMineCard.js';
 import { MyEconomicsPanel } from './MyEconomicsPanel.js';
 
@@ -105,7 +108,7 @@ describe('earnings and payback on the Mining page', () => {
   afterEach(cleanup);
 
   it('compares my emission with the miners, days since registration with payback, immunity left', async () => {
-    withCore({ 'economics.report': report(ME) }, <MyEconomicsPanel />);
+    withCore({ 'economics.report': report(ME), 'settings.get': SETTINGS('finney') }, <MyEconomicsPanel />);
     const me = await screen.findByTestId('econ-me');
     expect(me.textContent).toMatch(/40 α per day \(≈ τ 2\)/);
     expect(me.textContent).toMatch(/More than 50 % of the 10 miners/);
@@ -116,9 +119,20 @@ describe('earnings and payback on the Mining page', () => {
   });
 
   it('says when the hotkey is not registered', async () => {
-    withCore({ 'economics.report': report() }, <MyEconomicsPanel />);
+    withCore({ 'economics.report': report(), 'settings.get': SETTINGS('finney') }, <MyEconomicsPanel />);
     expect((await screen.findByTestId('econ-not-registered')).textContent).toMatch(
       /not registered on subnet 2/,
     );
+  });
+
+  it('explains that Practice earns nothing instead of asking the chain', async () => {
+    const core = fakeCore({ 'settings.get': SETTINGS('practice') });
+    render(
+      <CoreProvider transport={core.transport}>
+        <MyEconomicsPanel />
+      </CoreProvider>,
+    );
+    expect((await screen.findByTestId('econ-practice')).textContent).toMatch(/nothing is earned or burned/);
+    expect(core.calls.map((c) => c.command)).not.toContain('economics.report');
   });
 });
