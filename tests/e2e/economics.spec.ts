@@ -75,6 +75,8 @@ test.describe('Should I mine here? in the registration step', () => {
     const register = page.getByRole('button', { name: 'Register' });
     await expect(register).toBeVisible();
     expect((await card.boundingBox())!.y).toBeLessThan((await register.boundingBox())!.y);
+    await page.setViewportSize({ width: 1280, height: 1400 }); // the whole card in the shot
+    await card.screenshot({ path: 'docs/screenshots/should-i-mine.png' });
   });
 
   test('a refused read shows why instead of zeros', async ({ page }) => {

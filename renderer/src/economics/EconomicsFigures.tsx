@@ -2,6 +2,8 @@ import type { EconomicsReport } from '../../../core/contract/index.js';
 import { formatTao } from '../format.js';
 import { PERCENTILES, alpha, daysText, hoursText, taoApprox } from './format-economics.js';
 
+const sentence = (text: string): string => `${text[0].toUpperCase()}${text.slice(1)}.`;
+
 /** One figure and, under it, what it is based on. */
 function Figure({
   label,
@@ -19,7 +21,7 @@ function Figure({
       <dt>{label}</dt>
       <dd>
         <span data-testid={testId}>{value}</span>
-        <div className="muted small">{basis}</div>
+        <span className="basis muted small">{basis}</span>
       </dd>
     </div>
   );
@@ -62,7 +64,7 @@ export function EconomicsFigures({ report: r }: { report: EconomicsReport }) {
         label="Payback"
         testId="econ-payback"
         value={PERCENTILES.map((p) => `${p} ${daysText(r.payback[p])}`).join(' · ')}
-        basis={`The burn ÷ what a miner at that rank earns per day at the pool price, as if you earned like them from day one.${r.payback.unknownReason ? ` ${r.payback.unknownReason}.` : ''}`}
+        basis={`The burn ÷ what a miner at that rank earns per day at the pool price, as if you earned like them from day one.${r.payback.unknownReason ? ` ${sentence(r.payback.unknownReason)}` : ''}`}
       />
       <Figure
         label="Immunity"

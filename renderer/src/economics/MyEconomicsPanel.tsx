@@ -51,14 +51,14 @@ function LiveEconomics() {
             <dt>You earn</dt>
             <dd>
               {alpha(me.emissionAlphaPerDay)} per day ({taoApprox(me.emissionTaoPerDay)})
-              <div className="muted small">
+              <span className="basis muted small">
                 Uid {me.uid}’s emission in the last epoch × {formatNumber(r.epochsPerDay, 1)} epochs per day.
                 {me.rankAmongMiners === null
                   ? ' This uid validates (a permit and no incentive), so it is not ranked among miners.'
                   : ` More than ${formatNumber(me.rankAmongMiners * 100, 0)} % of the ${r.miners.count} miners; they earn ${PERCENTILES.map((p) => `${p} ${alpha(r.miners.perDayAlpha?.[p])}`).join(' · ')} per day.`}
                 {me.emissionAlphaPerDay === 0 &&
                   ' Zero is normal at first: a new miner earns nothing until validators have scored enough of its answers.'}
-              </div>
+              </span>
             </dd>
           </div>
           <div>
@@ -66,10 +66,10 @@ function LiveEconomics() {
             <dd>
               Registered {formatNumber(me.daysSinceRegistration, 1)} days ago (block {me.registeredAtBlock});
               payback at this rate: {daysText(me.paybackDays)}
-              <div className="muted small">
+              <span className="basis muted small">
                 Today’s burn ({formatNumber(r.registration.burnTao)} TAO) ÷ your TAO per day at the pool
                 price.
-              </div>
+              </span>
             </dd>
           </div>
           <div>
@@ -78,9 +78,9 @@ function LiveEconomics() {
               {me.immunityBlocksLeft > 0
                 ? `${me.immunityBlocksLeft} blocks ≈ ${hoursText(me.immunityHoursLeft)} left`
                 : 'ended: if the subnet is full and you earn the least, the next registration replaces you'}
-              <div className="muted small">
+              <span className="basis muted small">
                 Registration block + ImmunityPeriod ({r.registration.immunityBlocks}) − block {r.block}.
-              </div>
+              </span>
             </dd>
           </div>
         </dl>
