@@ -1,5 +1,5 @@
 import type { ApiPromise } from '@polkadot/api';
-import type { ProtocolSupport } from '../contract/economics.js';
+import type { ProtocolSupport } from '../contract/protocol.js';
 
 /**
  * The seam for the 2026-protocol detection: given the chain and subnet, can this computer mine the
@@ -15,7 +15,5 @@ export type ProtocolGuard = (target: {
 /** One line for the figures: what the guard found, or that nothing checked. */
 export function protocolSupportLine(support: ProtocolSupport | null): string {
   if (!support) return 'Protocol support: not checked yet (this build cannot detect the network’s protocol).';
-  return support.canMine
-    ? `Protocol support: this computer can mine ${support.networkProtocol} (${support.detail}).`
-    : `Protocol support: this computer cannot mine ${support.networkProtocol}: ${support.detail}.`;
+  return `Protocol support (${support.protocol}): ${support.summary}`;
 }

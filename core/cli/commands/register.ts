@@ -61,10 +61,7 @@ export function registerRegister(program: Command, deps: RegisterDeps = {}): voi
         const support = deps.protocolGuard ? await deps.protocolGuard({ api, endpoint, netuid }) : null;
         out.info(economicsText(report));
         out.info(protocolSupportLine(support));
-        if (support && !support.canMine)
-          throw new UserError(
-            `not registering: this computer cannot mine ${support.networkProtocol} (${support.detail})`,
-          );
+        if (support && !support.canMine) throw new UserError(`not registering: ${support.summary}`);
         if (!report.registration.allowed)
           throw new UserError(
             `registration is closed on subnet ${netuid} (NetworkRegistrationAllowed is false)`,

@@ -58,7 +58,7 @@ export function ShouldIMineCard({
             <li data-testid="econ-protocol">
               Protocol:{' '}
               {protocolSupport
-                ? `${protocolSupport.canMine ? 'this computer can mine' : 'this computer cannot mine'} ${protocolSupport.networkProtocol} (${protocolSupport.detail})`
+                ? `${protocolSupport.protocol} protocol: ${protocolSupport.summary}`
                 : 'whether this computer can mine the network’s protocol is not checked yet'}
             </li>
             <li data-testid="econ-proof-time">

@@ -74,14 +74,17 @@ describe('Should I mine here?', () => {
       { 'economics.report': report(), 'proofLog.list': () => [entry] },
       <ShouldIMineCard
         protocolSupport={{
-          networkProtocol: 'SN2 2026',
+          protocol: '2026',
           canMine: false,
-          detail: 'no sn2-miner build for this platform',
+          checks: [],
+          willWork: [],
+          wontWork: ['no sn2-miner build for this platform'],
+          summary: 'This computer cannot mine the 2026 protocol: no sn2-miner build for this platform.',
         }}
       />,
     );
     expect((await screen.findByTestId('econ-protocol')).textContent).toMatch(
-      /this computer cannot mine SN2 2026 \(no sn2-miner build for this platform\)/,
+      /2026 protocol: This computer cannot mine the 2026 protocol: no sn2-miner build/,
     );
     expect((await screen.findByTestId('econ-proof-time')).textContent).toMatch(
       /LeNet 2\.40 s \(median of 1 proofs/,
