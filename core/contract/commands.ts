@@ -22,6 +22,7 @@ import {
   SignerPayloadSchema,
   Ss58AddressSchema,
 } from './signing.js';
+import { economicsCommandSchemas } from './economics.js';
 
 const none = z.object({}).strict();
 const walletName = z
@@ -91,6 +92,7 @@ export const DoctorCheckSchema = z.object({
  * boundary with these schemas; the TypeScript types come from them.
  */
 export const commandSchemas = {
+  ...economicsCommandSchemas,
   'app.info': {
     input: none,
     output: z.object({ version: z.string(), dataDir: z.string(), platform: z.string(), arch: z.string() }),

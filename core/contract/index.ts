@@ -12,3 +12,4 @@ export * from './engine.js';
 export * from './refusals.js';
 export * from './btlightning.js';
 export * from './reachability.js';
+export * from './economics.js';

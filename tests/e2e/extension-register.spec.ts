@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -9,75 +9,14 @@ import { SUBTENSOR_SIGNED_EXTENSIONS } from '../../core/chain/signed-extensions.
 import { readColdkeyPub } from '../../core/bittensor/wallet/index.js';
 import { fixtureSpecPath } from '../integration/chain/devnet-fixture.js';
 import { makeHome, startUi, type RunningUi } from './sn2-ui.js';
+import {
+  PASSWORD,
+  onboardToRegistration,
+  startDevnetProcess,
+  type DevnetSummary,
+} from './devnet-onboarding.js';
 
 const specPath = fixtureSpecPath();
-const PASSWORD = 'correct horse battery staple';
-
-interface DevnetSummary {
-  endpoint: string;
-  subnet: { netuid: number };
-}
-
-/** `sn2 devnet` in its own process: a real subtensor runtime with a fresh subnet. */
-async function startDevnetProcess(home: string): Promise<{ summary: DevnetSummary; child: ChildProcess }> {
-  const args = ['bin/sn2.mjs', 'devnet', '--port', '0', '--json', '--miners', '0', '--validators', '0'];
-  const child = spawn(process.execPath, [...args, '--tempo', '5', '--spec', specPath!], {
-    env: { ...process.env, SN2_HOME: join(home, 'devnet-home') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const summary = await new Promise<DevnetSummary>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sn2 devnet not ready in 240 s:\n${stderr}`)), 240_000);
-    child.stdout?.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      try {
-        const parsed = JSON.parse(stdout) as DevnetSummary;
-        clearTimeout(timer);
-        resolve(parsed);
-      } catch {
-        // not the whole document yet
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`sn2 devnet exited with ${code}:\n${stderr}`));
-    });
-  });
-  return { summary, child };
-}
-
-/** Network (custom → the devnet) and a new wallet through the UI, up to the Registration step. */
-async function onboardToRegistration(
-  page: Page,
-  url: string,
-  summary: DevnetSummary,
-  beforeConfirm?: () => Promise<void>,
-): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('radio', { name: /Custom endpoint/ }).check();
-  await page.getByRole('textbox', { name: 'Endpoint' }).fill(summary.endpoint);
-  await page.getByRole('spinbutton', { name: 'Netuid' }).fill(String(summary.subnet.netuid));
-  await page.getByRole('button', { name: 'Continue' }).click();
-
-  await expect(page.getByRole('heading', { name: 'Wallet' })).toBeVisible();
-  await page.getByLabel('Coldkey password').fill(PASSWORD);
-  await page.getByLabel('Repeat password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create wallet' }).click();
-  const phrase = page.getByTestId('coldkey-mnemonic');
-  await expect(phrase).toBeVisible();
-  const words = await phrase.locator('li').allInnerTexts();
-  await page.getByRole('button', { name: 'I have written them down' }).click();
-  for (const field of await page.getByLabel(/^Word #\d+$/).all()) {
-    const label = await page.locator(`label[for="${await field.getAttribute('id')}"]`).innerText();
-    await field.fill(words[Number(label.replace('Word #', '')) - 1]);
-  }
-  await beforeConfirm?.();
-  await page.getByRole('button', { name: 'Confirm' }).click();
-
-  await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
-}
 
 /**
  * Registration in the web UI against the real core and a devnet (one for the file), paid by a

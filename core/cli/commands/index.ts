@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCircuits } from './circuits.js';
 import { registerDevnet } from './devnet.js';
+import { registerEconomics } from './economics.js';
 import { registerEngine } from './engine.js';
 import { registerEzkl } from './ezkl.js';
 import { registerHardware } from './hardware.js';
@@ -9,6 +10,7 @@ import { registerPractice } from './practice.js';
 import { registerProbe } from './probe.js';
 import { registerProtocol } from './protocol.js';
 import { registerQuery } from './query.js';
+import { registerRegister } from './register.js';
 import { registerProve } from './prove.js';
 import { registerProvers } from './provers.js';
 import { registerUi } from './ui.js';
@@ -19,6 +21,7 @@ import { registerWallet } from './wallet/index.js';
 export const commands: Array<(program: Command) => void> = [
   registerCircuits,
   registerDevnet,
+  registerEconomics,
   registerEngine,
   registerEzkl,
   registerHardware,
@@ -27,6 +30,7 @@ export const commands: Array<(program: Command) => void> = [
   registerProbe,
   registerProtocol,
   registerQuery,
+  registerRegister,
   registerProve,
   registerProvers,
   registerUi,

@@ -4,6 +4,7 @@ import { chainHandlers } from './chain.js';
 import { circuitsHandlers } from './circuits.js';
 import { doctorHandlers } from './doctor.js';
 import { engineHandlers } from './engine.js';
+import { economicsHandlers } from './economics.js';
 import { hardwareHandlers } from './hardware.js';
 import { logsHandlers } from './logs.js';
 import { metricsHandlers } from './metrics.js';
@@ -24,6 +25,7 @@ export const handlerFactories: AreaFactory[] = [
   circuitsHandlers,
   doctorHandlers,
   engineHandlers,
+  economicsHandlers,
   hardwareHandlers,
   logsHandlers,
   metricsHandlers,

@@ -3,6 +3,7 @@ import { useCore } from '../state/core-context.js';
 import { LocalRegister } from './registration/LocalRegister.js';
 import { ExtensionRegister } from './registration/ExtensionRegister.js';
 import { ProtocolGuard } from './registration/ProtocolGuard.js';
+import { ShouldIMineCard } from '../economics/ShouldIMineCard.js';
 
 type Payer = 'wallet' | 'extension';
 interface Registered {
@@ -37,6 +38,7 @@ export function RegisterStep({ onDone }: { onDone: () => void }) {
   }
   return (
     <div>
+      <ShouldIMineCard />
       <ProtocolGuard>
         {extensionsPossible && (
           <div className="tabs" role="tablist" aria-label="Who pays for registration">

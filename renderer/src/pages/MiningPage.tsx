@@ -10,6 +10,7 @@ import { useProofLog } from '../state/use-proof-log.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { MetricsPanel } from '../components/MetricsPanel.js';
 import { useMetrics } from '../state/use-metrics.js';
+import { MyEconomicsPanel } from '../economics/MyEconomicsPanel.js';
 import { ProtocolCard } from '../components/ProtocolCard.js';
 import { RefusalsPanel } from '../components/RefusalsPanel.js';
 import { useQuery } from '../state/use-query.js';
@@ -42,6 +43,7 @@ export function MiningPage() {
       </div>
       <RouterPortCard />
       <StandingCard />
+      <MyEconomicsPanel />
       <Card title="Latency per circuit" id="latency">
         <LatencyChart
           stats={miner.status?.stats ?? []}

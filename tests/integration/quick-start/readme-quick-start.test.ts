@@ -44,6 +44,10 @@ const PLAN: Record<string, { run?: string[]; stdin?: string; skip?: string; okCo
   'npx sn2 mine --subtensor.network test --netuid 118 --wallet.name miner --wallet.hotkey default': {
     skip: 'connects to testnet',
   },
+  'npx sn2 economics --subtensor.network test --netuid 118': { skip: 'reads testnet' },
+  'npx sn2 register --subtensor.network test --netuid 118 --wallet.name miner --max-burn 0.5': {
+    skip: 'registers on testnet (burns TAO)',
+  },
   'npx sn2 engine install': { skip: "downloads the official sn2-miner from upstream's releases" },
   'npx sn2 probe quic 203.0.113.5:8091 --fresh-key': { skip: 'dials the address given (the network)' },
   'npx sn2 ui': { run: ['--port', '0', '--json'] },

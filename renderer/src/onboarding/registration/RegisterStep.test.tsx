@@ -5,6 +5,7 @@ import { electronTransport } from '../../transport/electron-transport.js';
 import type { CoreTransport } from '../../transport/transport.js';
 import { CoreProvider } from '../../state/core-context.js';
 import { RegisterStep } from '../RegisterStep.js';
+import { ECONOMICS_REPORT } from '../../testing/economics-report.js';
 
 const COST = {
   netuid: 2,
@@ -43,7 +44,14 @@ function transport(kind: CoreTransport['kind'], canMine = true): CoreTransport {
   const preload: Sn2PreloadApi = {
     invoke: vi.fn(async (command: string) => ({
       ok: true,
-      result: command === 'protocol.support' ? support(canMine) : COST,
+      result:
+        command === 'protocol.support'
+          ? support(canMine)
+          : command === 'economics.report'
+            ? { network: 'finney', report: ECONOMICS_REPORT, me: null }
+            : command === 'proofLog.list'
+              ? []
+              : COST,
     })),
     onEvent: () => () => undefined,
   };
