@@ -1,5 +1,6 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { ProtocolSupport } from '../contract/protocol.js';
+import type { Network } from '../contract/settings.js';
 
 /**
  * The seam for the 2026-protocol detection: given the chain and subnet, can this computer mine the
@@ -8,6 +9,7 @@ import type { ProtocolSupport } from '../contract/protocol.js';
  */
 export type ProtocolGuard = (target: {
   api: ApiPromise;
+  network: Network;
   endpoint: string;
   netuid: number;
 }) => Promise<ProtocolSupport>;

@@ -11,6 +11,7 @@ import { registerProbe } from './probe.js';
 import { registerProtocol } from './protocol.js';
 import { registerQuery } from './query.js';
 import { registerRegister } from './register.js';
+import { cliProtocolGuard } from '../protocol-guard.js';
 import { registerProve } from './prove.js';
 import { registerProvers } from './provers.js';
 import { registerUi } from './ui.js';
@@ -30,7 +31,7 @@ export const commands: Array<(program: Command) => void> = [
   registerProbe,
   registerProtocol,
   registerQuery,
-  registerRegister,
+  (program) => registerRegister(program, { protocolGuard: cliProtocolGuard }),
   registerProve,
   registerProvers,
   registerUi,

@@ -18,10 +18,11 @@ interface RegisterOptions extends NetworkFlags {
   passwordEnv?: string;
   maxBurn?: string;
   yes?: boolean;
+  registerAnyway?: boolean;
   json?: boolean;
 }
 
-/** What `sn2 register` is built with; the 2026-protocol work supplies `protocolGuard`. */
+/** What `sn2 register` is built with: the protocol guard (`core/cli/protocol-guard.ts` in the real CLI). */
 export interface RegisterDeps {
   protocolGuard?: ProtocolGuard;
 }
@@ -45,6 +46,10 @@ export function registerRegister(program: Command, deps: RegisterDeps = {}): voi
       'refuse if registration costs more than this; also the price cap of the transaction',
     )
     .option('--yes', 'do not ask for the typed confirmation (scripts)')
+    .option(
+      '--register-anyway',
+      "register even though this computer cannot mine the network's protocol (a second, explicit confirmation)",
+    )
     .option('--json', 'machine-readable output')
     .action(async (o: RegisterOptions) => {
       const out = cliOutput(Boolean(o.json));
@@ -58,10 +63,15 @@ export function registerRegister(program: Command, deps: RegisterDeps = {}): voi
       try {
         const { api } = client;
         const { report } = await subnetEconomics(api, netuid);
-        const support = deps.protocolGuard ? await deps.protocolGuard({ api, endpoint, netuid }) : null;
+        const support = deps.protocolGuard
+          ? await deps.protocolGuard({ api, network, endpoint, netuid })
+          : null;
         out.info(economicsText(report));
         out.info(protocolSupportLine(support));
-        if (support && !support.canMine) throw new UserError(`not registering: ${support.summary}`);
+        if (support && !support.canMine && !o.registerAnyway)
+          throw new UserError(
+            `not registering: ${support.summary} (to burn TAO for a registration this computer cannot mine, add --register-anyway)`,
+          );
         if (!report.registration.allowed)
           throw new UserError(
             `registration is closed on subnet ${netuid} (NetworkRegistrationAllowed is false)`,

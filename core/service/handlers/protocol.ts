@@ -1,9 +1,6 @@
-import { statfs } from 'node:fs/promises';
 import type { AreaFactory } from './types.js';
-import { assessProtocolSupport } from '../../engines/protocol-support.js';
-import { locateEngine } from '../../engines/run/locate-engine.js';
-import { udpPortHolder } from '../../engines/run/port-holder.js';
 import { detectProtocol } from '../node-runtime/detect-protocol.js';
+import { protocolSupportFor } from '../node-runtime/protocol-support-for.js';
 
 /**
  * protocol.detect: which protocol a network speaks, with the evidence. protocol.support: the registration
@@ -33,26 +30,11 @@ export const protocolHandlers: AreaFactory = (ctx) => ({
         choice: settings.mining.protocol,
         readChain: true,
       });
-      let enginePath: string | undefined;
-      try {
-        enginePath = locateEngine(settings.engine.path, ctx.paths.root).path;
-      } catch {
-        enginePath = undefined;
-      }
       const miner = await ctx.invoke('miner.status', {});
-      const fs = await statfs(ctx.paths.root).catch(() => undefined);
-      const support = assessProtocolSupport({
-        protocol: decision.protocol,
-        platform: process.platform,
-        arch: process.arch,
-        enginePath,
-        port: settings.axon.port,
-        // Our own running miner holds the port legitimately.
-        portInUseBy:
-          miner.state === 'running' || decision.protocol !== '2026'
-            ? undefined
-            : udpPortHolder(settings.axon.port),
-        freeDiskBytes: fs ? fs.bavail * fs.bsize : undefined,
+      const support = await protocolSupportFor(decision, {
+        settings,
+        dataRoot: ctx.paths.root,
+        ownMinerRunning: miner.state === 'running',
       });
       return { decision, support };
     },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useCore } from '../state/core-context.js';
+import { useQuery } from '../state/use-query.js';
 import { LocalRegister } from './registration/LocalRegister.js';
 import { ExtensionRegister } from './registration/ExtensionRegister.js';
 import { ProtocolGuard } from './registration/ProtocolGuard.js';
@@ -21,6 +22,7 @@ export function RegisterStep({ onDone }: { onDone: () => void }) {
   const extensionsPossible = useCore().kind === 'web';
   const [payer, setPayer] = useState<Payer>('wallet');
   const [done, setDone] = useState<Registered>();
+  const protocolSupport = useQuery('protocol.support', {});
 
   if (done) {
     return (
@@ -38,8 +40,8 @@ export function RegisterStep({ onDone }: { onDone: () => void }) {
   }
   return (
     <div>
-      <ShouldIMineCard />
-      <ProtocolGuard>
+      <ShouldIMineCard protocolSupport={protocolSupport.data?.support} />
+      <ProtocolGuard support={protocolSupport}>
         {extensionsPossible && (
           <div className="tabs" role="tablist" aria-label="Who pays for registration">
             {(

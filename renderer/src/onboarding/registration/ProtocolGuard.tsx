@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { useQuery } from '../../state/use-query.js';
+import type { QueryState } from '../../state/use-query.js';
+import type { CommandOutput } from '../../../../core/contract/index.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { Loading } from '../../components/Card.js';
 
@@ -9,8 +10,14 @@ import { Loading } from '../../components/Card.js';
  * it, in plain sentences. When it cannot (or the check itself failed), the registration form appears only
  * after a second, explicit confirmation: registering here is never one click.
  */
-export function ProtocolGuard({ children }: { children: ReactNode }) {
-  const q = useQuery('protocol.support', {});
+export function ProtocolGuard({
+  support: q,
+  children,
+}: {
+  /** The `protocol.support` query, shared with the "Should I mine here?" card above. */
+  support: QueryState<CommandOutput<'protocol.support'>>;
+  children: ReactNode;
+}) {
   const [accepted, setAccepted] = useState(false);
   if (q.loading) return <Loading what="whether this computer can mine this network" />;
   const s = q.data?.support;

@@ -105,6 +105,13 @@ describe('registration step', () => {
     expect(await screen.findByTestId('burn-cost')).toBeTruthy();
   });
 
+  it('the "Should I mine here?" card names the same protocol answer as the guard', async () => {
+    renderStep('electron', false);
+    expect((await screen.findByTestId('econ-protocol')).textContent).toMatch(
+      /2026 protocol: This computer cannot mine the 2026 protocol/,
+    );
+  });
+
   it('says what to do when no extension is installed', async () => {
     renderStep('web');
     fireEvent.click(await screen.findByRole('tab', { name: 'Browser extension' }));
