@@ -8,7 +8,13 @@
 import { cpus } from 'node:os';
 import type { CoreEvent } from '../core/contract/index.js';
 import { launchEngine } from '../core/engines/run/launch-engine.js';
-import { engineHome, freeUdpPort, launchConfig, standinBinary } from '../tests/helpers/engine-standin.js';
+import {
+  engineHome,
+  freeUdpPort,
+  launchConfig,
+  standinBinary,
+  handInstalled,
+} from '../tests/helpers/engine-standin.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -24,7 +30,7 @@ async function measure(label: string, env: Record<string, string>): Promise<void
   };
   const sup = await launchEngine(
     {
-      binary: { path: standinBinary(home.dir, 'sn2-miner', env), source: 'settings' },
+      binary: await handInstalled(standinBinary(home.dir, 'sn2-miner', env)),
       config: launchConfig(home, await freeUdpPort()),
       hotkeyFile: home.hotkeyFile,
       emit,

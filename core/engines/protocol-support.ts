@@ -1,5 +1,5 @@
 import type { Protocol, ProtocolSupport } from '../contract/index.js';
-import { enginePlatform } from './run/platform.js';
+import { engineSupport } from './install/platform.js';
 
 /** Circuits for the 2026 engine: several GB on first start (spec sn2-2026.md §2.11). */
 export const ENGINE_DISK_BYTES = 10 * 1024 ** 3;
@@ -10,7 +10,7 @@ export interface ProtocolSupportInput {
   protocol: Protocol;
   platform: string;
   arch: string;
-  /** The engine binary the app would run (settings `engine.path` or the installed one); undefined when none. */
+  /** The engine binary the app would run (`sn2 engine use`'s or the installed one, re-hashed); undefined when none. */
   enginePath?: string;
   /** The port the miner would listen on, and whether something else holds it now (undefined: not checked). */
   port: number;
@@ -31,7 +31,7 @@ export function assessProtocolSupport(input: ProtocolSupportInput): ProtocolSupp
   const is2026 = input.protocol === '2026';
   const transport = is2026 ? 'UDP (QUIC)' : 'TCP (HTTP axon)';
   if (is2026) {
-    const p = enginePlatform(input.platform, input.arch);
+    const p = engineSupport(input.platform, input.arch);
     checks.push(
       p.supported
         ? { id: 'platform', ok: true, message: `upstream builds sn2-miner for this computer (${p.asset})` }

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { createSocket } from 'node:dgram';
 import type { AddressInfo } from 'node:net';
 import type { EngineLaunchConfig } from '../../core/engines/run/engine-args.js';
+import type { EngineBinary } from '../../core/engines/run/locate-engine.js';
+import { sha256File } from '../../core/util/sha256-file.js';
 
 export const STANDIN = resolve('tests/helpers/sn2-miner-standin.mjs');
 export const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -61,4 +63,17 @@ export function launchConfig(home: { dir: string; walletPath: string }, port: nu
     circuitCacheDir: join(home.dir, 'circuit_cache'),
     logLevel: 'info',
   };
+}
+
+/** A hand-installed engine as locateEngine returns it after "sn2 engine use" (hash pinned now). */
+export async function handInstalled(path: string): Promise<EngineBinary> {
+  const sha256 = await sha256File(path);
+  const entry = {
+    path,
+    sha256,
+    version: 'stand-in',
+    multiMiner: false,
+    verifiedAt: new Date().toISOString(),
+  };
+  return { source: 'custom', path, sha256, version: entry.version, multiMiner: false, entry };
 }

@@ -2,9 +2,10 @@ import type { CoreEvent } from '../../contract/index.js';
 import { buildEngineArgs, engineEnv, type EngineLaunchConfig } from './engine-args.js';
 import { probeEngineHelp } from './engine-help.js';
 import { EngineSupervisor, type SupervisorOptions } from './engine-supervisor.js';
-import { verifyInstalledEngine, type EngineBinary } from './locate-engine.js';
+import { engineLabel, type EngineBinary } from './locate-engine.js';
 
 export interface LaunchEngineOptions {
+  /** Located (and so re-hashed) just before: see locateEngine. */
   binary: EngineBinary;
   config: EngineLaunchConfig;
   /** The hotkey file the engine reads, for messages. */
@@ -15,7 +16,7 @@ export interface LaunchEngineOptions {
 }
 
 /**
- * Check the binary (hash of an installed one, `--help` for its flags and variant), build its command line
+ * Check the located binary (`--help` for its flags and variant), build its command line
  * from the config, start it supervised and wait until it listens. Throws with a one-line reason.
  */
 export async function launchEngine(
@@ -23,7 +24,6 @@ export async function launchEngine(
   progress: (detail: string) => void,
 ): Promise<EngineSupervisor> {
   progress(`checking ${o.binary.path}…`);
-  await verifyInstalledEngine(o.binary);
   const help = await probeEngineHelp(o.binary.path);
   const args = buildEngineArgs(o.config, help);
   const supervisor = new EngineSupervisor({
@@ -36,7 +36,7 @@ export async function launchEngine(
     onState: o.onState,
     ...o.supervisor,
   });
-  progress(`starting sn2-miner${o.binary.installed ? ` ${o.binary.installed.tag}` : ''}…`);
+  progress(`starting sn2-miner ${engineLabel(o.binary)}…`);
   await supervisor.start(progress);
   return supervisor;
 }

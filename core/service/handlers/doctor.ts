@@ -120,7 +120,7 @@ export const doctorHandlers: AreaFactory = (ctx) => ({
               ]
             : [];
           return [
-            protocolCheck(settings, netuid, ctx.paths.root, meta, metaError),
+            await protocolCheck(settings, netuid, ctx.paths.root, meta, metaError),
             external.check,
             ...reachability,
             meta

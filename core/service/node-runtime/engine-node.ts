@@ -1,6 +1,5 @@
 import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
 import { DEFAULT_NETUID, type Settings } from '../../contract/index.js';
-import type { InstalledEngine } from '../../engines/installed-engine.js';
 import { launchEngine } from '../../engines/run/launch-engine.js';
 import type { EngineLaunchConfig } from '../../engines/run/engine-args.js';
 import { EngineStartError, type EngineSupervisor } from '../../engines/run/engine-supervisor.js';
@@ -9,9 +8,8 @@ import {
   engineWalletsRoot,
   prepareEngineWallet,
 } from '../../engines/run/engine-wallet.js';
-import { locateEngine, type EngineBinary } from '../../engines/run/locate-engine.js';
-import { enginePlatform } from '../../engines/run/platform.js';
-import { pendingUpdate, swapEngine } from '../../engines/run/update-swap.js';
+import { engineLabel, locateEngine, type EngineBinary } from '../../engines/run/locate-engine.js';
+import { updatePending, swapEngine } from '../../engines/run/update-swap.js';
 import { errorMessage } from '../../util/errors.js';
 import type { RunningNode } from './component-lifecycle.js';
 import type { NetworkNodeContext } from './network-miner.js';
@@ -32,16 +30,13 @@ export async function startEngineMiner(
 ): Promise<RunningNode> {
   if (settings.network === 'practice')
     throw new NodeSetupError('Practice runs the v10 miner, not the engine');
-  const platform = enginePlatform(process.platform, process.arch);
-  if (!platform.supported && !settings.engine.path)
-    throw new NodeSetupError(
-      `this network speaks the 2026 protocol, but ${platform.reason}; Practice still works here`,
-    );
   let binary: EngineBinary;
   try {
-    binary = locateEngine(settings.engine.path, ctx.paths.root);
+    // The hand-installed binary (`sn2 engine use`) if set, else the active install; re-hashed. With
+    // neither on a platform upstream does not build for, the error says why (and that Practice works).
+    binary = await locateEngine(ctx.paths.root);
   } catch (err) {
-    throw new NodeSetupError(errorMessage(err));
+    throw new NodeSetupError(`this network speaks the 2026 protocol, but ${errorMessage(err)}`);
   }
   const wallet = prepareEngineWallet(settings.wallet, engineWalletsRoot(ctx.paths.root));
   let externalIp: string | undefined;
@@ -97,12 +92,14 @@ export async function startEngineMiner(
   const watchFailure = (s: EngineSupervisor) =>
     s.onFailure((reason) => failureListeners.forEach((l) => l(reason)));
   watchFailure(supervisor);
-  let running: InstalledEngine | undefined = binary.installed;
+  let running: EngineBinary = binary;
   let swapping: Promise<void> | undefined;
   const poll = setInterval(() => {
-    if (swapping || !running || supervisor.inFlight() > 0 || !pendingUpdate(ctx.paths.root, running)) return;
+    if (swapping || supervisor.inFlight() > 0 || !updatePending(ctx.paths.root, running)) return;
     const from = running;
-    stateListeners.forEach((l) => l('starting', `applying the sn2-miner update (from ${from.tag})…`));
+    stateListeners.forEach((l) =>
+      l('starting', `applying the sn2-miner update (from ${engineLabel(from)})…`),
+    );
     swapping = swapEngine({
       dataRoot: ctx.paths.root,
       current: supervisor,

@@ -10,13 +10,13 @@ import type { DoctorCheck } from './doctor-checks.js';
  * doctor `protocol`: which protocol the network speaks (from the metagraph the doctor already read, spec
  * sn2-2026.md §1) and whether this computer can mine it (engine build for this OS/arch, binary present).
  */
-export function protocolCheck(
+export async function protocolCheck(
   settings: Settings,
   netuid: number,
   dataRoot: string,
   meta: Metagraph | undefined,
   metaError: string,
-): DoctorCheck {
+): Promise<DoctorCheck> {
   const decision = decideProtocol({
     network: settings.network,
     netuid,
@@ -30,7 +30,7 @@ export function protocolCheck(
   let enginePath: string | undefined;
   let engineProblem: string | undefined;
   try {
-    enginePath = locateEngine(settings.engine.path, dataRoot).path;
+    enginePath = (await locateEngine(dataRoot)).path;
   } catch (err) {
     engineProblem = errorMessage(err);
   }

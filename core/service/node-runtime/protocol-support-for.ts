@@ -1,7 +1,7 @@
 import { statfs } from 'node:fs/promises';
 import type { ProtocolDecision, ProtocolSupport, Settings } from '../../contract/index.js';
 import { assessProtocolSupport } from '../../engines/protocol-support.js';
-import { locateEngine } from '../../engines/run/locate-engine.js';
+import { engineStatus } from '../../engines/install/manage.js';
 import { udpPortHolder } from '../../engines/run/port-holder.js';
 
 /**
@@ -12,12 +12,8 @@ export async function protocolSupportFor(
   decision: ProtocolDecision,
   o: { settings: Settings; dataRoot: string; ownMinerRunning: boolean },
 ): Promise<ProtocolSupport> {
-  let enginePath: string | undefined;
-  try {
-    enginePath = locateEngine(o.settings.engine.path, o.dataRoot).path;
-  } catch {
-    enginePath = undefined;
-  }
+  // The engine a start would run, without re-hashing it (the start does): a cheap status view.
+  const enginePath = engineStatus(o.dataRoot).selected?.path;
   const fs = await statfs(o.dataRoot).catch(() => undefined);
   return assessProtocolSupport({
     protocol: decision.protocol,

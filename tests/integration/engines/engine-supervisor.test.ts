@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../core/contract/index.js';
 import { launchEngine } from '../../../core/engines/run/launch-engine.js';
 import { EngineStartError } from '../../../core/engines/run/engine-supervisor.js';
-import { engineHome, freeUdpPort, launchConfig, standinBinary } from '../../helpers/engine-standin.js';
+import {
+  engineHome,
+  freeUdpPort,
+  launchConfig,
+  standinBinary,
+  handInstalled,
+} from '../../helpers/engine-standin.js';
 
 const fast = {
   stopTimeoutMs: 5_000,
@@ -21,7 +27,7 @@ async function start(
   const details: string[] = [];
   const run = launchEngine(
     {
-      binary: { path: standinBinary(home.dir, 'sn2-miner', env), source: 'settings' },
+      binary: await handInstalled(standinBinary(home.dir, 'sn2-miner', env)),
       config: launchConfig(home, port),
       hotkeyFile: home.hotkeyFile,
       emit: (e) => events.push(e),

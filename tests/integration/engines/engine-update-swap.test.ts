@@ -8,8 +8,8 @@ import {
   type InstalledEngine,
 } from '../../../core/engines/installed-engine.js';
 import { launchEngine } from '../../../core/engines/run/launch-engine.js';
-import type { EngineBinary } from '../../../core/engines/run/locate-engine.js';
-import { locateEngine } from '../../../core/engines/run/locate-engine.js';
+import { engineSupport } from '../../../core/engines/install/platform.js';
+import { engineLabel, locateEngine, type EngineBinary } from '../../../core/engines/run/locate-engine.js';
 import { swapEngine } from '../../../core/engines/run/update-swap.js';
 import { engineHome, freeUdpPort, launchConfig, standinBinary } from '../../helpers/engine-standin.js';
 
@@ -23,6 +23,9 @@ function installed(path: string, tag: string): InstalledEngine {
     verifiedAt: new Date().toISOString(),
   };
 }
+
+const linux = engineSupport('linux', 'x64');
+const locate = (dataRoot: string) => locateEngine(dataRoot, linux);
 
 async function setup(nextEnv: Record<string, string>) {
   const home = engineHome();
@@ -46,14 +49,15 @@ async function setup(nextEnv: Record<string, string>) {
       () => undefined,
     );
   writeEngineManifest(dataRoot, { version: 1, active: old });
-  const current = await launch(locateEngine(undefined, dataRoot));
+  const running = await locate(dataRoot);
+  const current = await launch(running);
   // The installer placed a new version: it becomes active, the running one previous.
   const next = installed(
     standinBinary(home.dir, 'new-sn2-miner', { STANDIN_VERSION: '14.7.0', ...nextEnv }),
     '14.7.0',
   );
   writeEngineManifest(dataRoot, { version: 1, active: next, previous: old });
-  return { dataRoot, old, next, current, launch };
+  return { dataRoot, old, next, current, running, launch };
 }
 
 describe('engine update swap between proofs', () => {
@@ -62,10 +66,11 @@ describe('engine update swap between proofs', () => {
     const r = await swapEngine({
       dataRoot: s.dataRoot,
       current: s.current,
-      running: s.old,
+      running: s.running,
       launch: s.launch,
+      locate: () => locate(s.dataRoot),
     });
-    expect([r.rolledBack, r.running.tag, r.supervisor.version]).toEqual([false, '14.7.0', '14.7.0']);
+    expect([r.rolledBack, engineLabel(r.running), r.supervisor.version]).toEqual([false, '14.7.0', '14.7.0']);
     expect(readEngineManifest(s.dataRoot).active?.tag).toBe('14.7.0');
     await r.supervisor.stop();
   });
@@ -75,10 +80,11 @@ describe('engine update swap between proofs', () => {
     const r = await swapEngine({
       dataRoot: s.dataRoot,
       current: s.current,
-      running: s.old,
+      running: s.running,
       launch: s.launch,
+      locate: () => locate(s.dataRoot),
     });
-    expect([r.rolledBack, r.running.tag, r.supervisor.version]).toEqual([true, '14.6.0', '14.6.0']);
+    expect([r.rolledBack, engineLabel(r.running), r.supervisor.version]).toEqual([true, '14.6.0', '14.6.0']);
     expect(r.reason).toMatch(/^sn2-miner 14\.7\.0 did not start \(.*crashed.*\); back on 14\.6\.0$/);
     const manifest = readEngineManifest(s.dataRoot);
     expect([manifest.active?.tag, manifest.previous?.tag]).toEqual(['14.6.0', '14.7.0']);
@@ -90,8 +96,6 @@ describe('engine update swap between proofs', () => {
     await s.current.stop();
     const { appendFileSync } = await import('node:fs');
     appendFileSync(s.next.path, '# tampered\n');
-    await expect(s.launch(locateEngine(undefined, s.dataRoot))).rejects.toThrow(
-      /changed since it was verified/,
-    );
+    await expect(locate(s.dataRoot)).rejects.toThrow(/changed since it was verified/);
   });
 });
