@@ -82,11 +82,12 @@ export const SettingsSchema = z.object({
       prometheus: prometheusSchema(),
     })
     .prefault({}),
-  /** The official `sn2-miner` (2026 protocol). */
+  /**
+   * The official `sn2-miner` (2026 protocol). Which binary runs is the engine manifest's business
+   * (engines/sn2-miner/manifest.json: `sn2 engine install|use`, Settings → Engine), not a setting.
+   */
   engine: z
     .object({
-      /** A binary installed by hand; default: the one the app installed (engines/sn2-miner/manifest.json). */
-      path: z.string().min(1).optional(),
       /** The engine's `--log-level`. */
       logLevel: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
     })

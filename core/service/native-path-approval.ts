@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 import type { NativePathChange } from '../contract/core-channel.js';
 import type { Settings } from '../contract/settings.js';
+import { probeBinary } from '../engines/install/probe-binary.js';
 import { locateEzkl } from '../provers/ezkl/native-cli.js';
 import { checkNativeProver } from '../provers/native/detect.js';
 import { createProverPool } from '../provers/pool.js';
@@ -17,6 +18,12 @@ const SELF_TESTS: Record<string, (path: string) => Promise<string | null>> = {
   ezkl: async (path) => (await locateEzkl({ configuredPath: path })).reason ?? null,
   rapidsnark: async (path) => groth16Problem('rapidsnark', path),
   'icicle-snark': async (path) => groth16Problem('icicle-snark', path),
+  // engine.use (Settings → Engine): the smoke test and version probe `sn2 engine use` runs.
+  'sn2-miner': async (path) =>
+    probeBinary(path).then(
+      () => null,
+      (err: unknown) => (err as Error).message,
+    ),
 };
 
 async function groth16Problem(name: 'rapidsnark' | 'icicle-snark', path: string): Promise<string | null> {
@@ -58,8 +65,10 @@ export async function approveNativePath(change: NativePathChange, host: HostHook
   if (!isAbsolute(path)) throw new UserError(`the ${tool} path must be absolute, got "${path}"`);
   if (!host.confirmNativePath)
     throw new UserError(
-      `changing the ${tool} path needs confirmation at this computer: run "sn2 ezkl use <path>" or ` +
-        `"sn2 provers use" in a terminal instead`,
+      `changing the ${tool} path needs confirmation at this computer: run ` +
+        (tool === 'sn2-miner'
+          ? `"sn2 engine use <path>" in a terminal instead`
+          : `"sn2 ezkl use <path>" or "sn2 provers use" in a terminal instead`),
     );
   if (!(await host.confirmNativePath(change)))
     throw new UserError(`not saved: running ${path} as ${tool} was not confirmed`);

@@ -6,6 +6,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { fixtureSpecPath } from '../integration/chain/devnet-fixture.js';
+import { useCustomEngine } from '../../core/engines/install/manage.js';
 import { freeUdpPort, standinBinary } from '../helpers/engine-standin.js';
 import { makeHome, startUi, type RunningUi } from './sn2-ui.js';
 
@@ -108,9 +109,9 @@ test('Mainnet speaks 2026: the engine mines and its proofs show in the live log'
       netuid: summary.subnet.netuid,
       wallet: { name: 'miner', hotkey: 'default' },
       axon: { port: await freeUdpPort(), externalIp: '203.0.113.5' },
-      engine: { path: engine },
     }),
   );
+  await useCustomEngine(data, engine); // what "sn2 engine use" does
   ui = await startUi(home);
 
   await page.goto(ui.url);

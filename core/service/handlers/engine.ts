@@ -1,4 +1,5 @@
 import type { AreaFactory } from './types.js';
+import { approveNativePath } from '../native-path-approval.js';
 import type { CommandOutput, EngineChannel } from '../../contract/index.js';
 import { installEngine, type EngineInstallProgress } from '../../engines/install/install.js';
 import { rollbackEngine } from '../../engines/install/activate.js';
@@ -94,6 +95,13 @@ export const engineHandlers: AreaFactory = (ctx) => {
         return status();
       },
       'engine.use': async (input) => {
+        // From a UI: confirmed at this computer and self-tested first, like a prover's native path.
+        // (The CLI's "sn2 engine use" is typed at this computer and calls useCustomEngine directly.)
+        const previous = engineStatus(root).custom?.path;
+        await approveNativePath(
+          { tool: 'sn2-miner', path: input.path, ...(previous ? { previous } : {}) },
+          ctx.host,
+        );
         const custom = await useCustomEngine(root, input.path);
         ctx.logger.info(
           { path: custom.path, sha256: custom.sha256 },

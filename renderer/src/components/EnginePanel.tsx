@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CommandOutput, CoreEvent, EngineChannel } from '../../../core/contract/index.js';
 import { Loading } from './Card.js';
+import { EngineHandInstalled } from './EngineHandInstalled.js';
 import { ErrorNote } from './ErrorNote.js';
 import { useQuery } from '../state/use-query.js';
 import { useAction } from '../state/use-action.js';
@@ -50,7 +51,7 @@ function StatusText({ s }: { s: EngineStatus }) {
 
 /**
  * The official sn2-miner (spec sn2-2026.md §2): what is installed, install with live progress, look for an
- * update and apply it on request, roll back. Every release is checked by the core (Sigstore signature of
+ * update and apply it on request, roll back, or use a binary installed by hand. Every release is checked by the core (Sigstore signature of
  * SHA256SUMS, the binary's SHA-256, a test run) before it is used.
  */
 export function EnginePanel() {
@@ -166,6 +167,9 @@ export function EnginePanel() {
             </div>
           )}
         </>
+      )}
+      {(s.supported || s.custom) && (
+        <EngineHandInstalled status={s} busy={busy} onChange={(out) => status.set(() => out)} />
       )}
       <ErrorNote error={install.error ?? check.error ?? apply.error ?? rollback.error} />
     </div>

@@ -12,7 +12,6 @@ const FIELD_OF_PATH: Array<[prefix: string, fieldId: string]> = [
   ['axon.port', 's-axon-port'],
   ['axon.externalIp', 's-external-ip'],
   ['mining.protocol', 's-protocol'],
-  ['engine.path', 's-engine-path'],
   ['engine.logLevel', 's-engine-log'],
   ['prover.cpuLimit', 's-cpu'],
   ['prover.nativePaths', 's-native-paths'],

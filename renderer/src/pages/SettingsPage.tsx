@@ -105,7 +105,6 @@ export function SettingsPage() {
             netuid: draft.netuid ?? null,
             wallet: { ...draft.wallet, path: draft.wallet.path ?? null },
             axon: { ...draft.axon, externalIp: draft.axon.externalIp ?? null },
-            engine: { ...draft.engine, path: draft.engine.path ?? null },
             prover: {
               ...draft.prover,
               cpuLimit: draft.prover.cpuLimit ?? null,
@@ -234,13 +233,6 @@ export function SettingsPage() {
                 <option value="v10">v10</option>
                 <option value="2026">2026</option>
               </select>
-            </Field>
-            <Field label="sn2-miner path" id="s-engine-path" hint="empty = the version the app installed">
-              <input
-                id="s-engine-path"
-                value={draft.engine.path ?? ''}
-                onChange={(e) => patch('engine', { path: e.target.value || undefined })}
-              />
             </Field>
             <Field label="sn2-miner log level" id="s-engine-log">
               <select

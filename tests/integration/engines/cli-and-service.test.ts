@@ -98,9 +98,17 @@ describe('engine.* through CoreService', () => {
   it('installs once for concurrent requests with progress events, then checks for updates', async () => {
     vi.stubEnv('SN2_ENGINE_RELEASES_API', server.apiBase);
     vi.stubEnv('SN2_SIGSTORE_TRUSTED_ROOT', trustedRootFile);
+    const asked: string[] = [];
     const service = new CoreService({
       dataDir: mkdtempSync(join(tmpdir(), 'sn2-home-')),
       logger: silentLogger(),
+      // The person at this computer: declines one path, confirms the others.
+      host: {
+        confirmNativePath: async (change) => {
+          asked.push(`${change.tool} ${change.path}`);
+          return !change.path.endsWith('declined-miner');
+        },
+      },
     });
     const events: CoreEvent[] = [];
     service.onEvent((e) => events.push(e));
@@ -129,9 +137,18 @@ describe('engine.* through CoreService', () => {
       const after = await service.invoke('engine.applyUpdate', {});
       expect(after).toMatchObject({ active: { tag: check.latest.tag }, previous: { tag: '14.6.0' } });
       expect(await service.invoke('engine.rollback', {})).toMatchObject({ active: { tag: '14.6.0' } });
-      await expect(service.invoke('engine.use', { path: join(tmpdir(), 'no-such-miner') })).rejects.toThrow(
-        /cannot be run here/,
+      // engine.use comes from a UI: confirmed outside it first, then self-tested, like a prover's path.
+      await expect(service.invoke('engine.use', { path: join(tmpdir(), 'declined-miner') })).rejects.toThrow(
+        /not saved: running .*declined-miner as sn2-miner was not confirmed/,
       );
+      await expect(service.invoke('engine.use', { path: join(tmpdir(), 'no-such-miner') })).rejects.toThrow(
+        /failed the sn2-miner self-test: .*cannot be run here/,
+      );
+      expect(asked).toEqual([
+        `sn2-miner ${join(tmpdir(), 'declined-miner')}`,
+        `sn2-miner ${join(tmpdir(), 'no-such-miner')}`,
+      ]);
+      expect((await service.invoke('engine.status', {})).custom).toBeUndefined();
       vi.stubEnv('SN2_SIGSTORE_TRUSTED_ROOT', join(tmpdir(), 'absent-root.json'));
       await expect(service.invoke('engine.install', { tag: '14.6.0' })).rejects.toThrow(
         /SN2_SIGSTORE_TRUSTED_ROOT: cannot read .*absent-root\.json/,

@@ -1,3 +1,4 @@
+import { useCustomEngine } from '../../../core/engines/install/manage.js';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -28,10 +29,11 @@ describe('sn2 mine --protocol 2026 with the stand-in engine', () => {
       join(data, 'settings.json'),
       JSON.stringify({
         version: 1,
-        engine: { path: engine },
         validator: { prometheus: { enabled: true, host: '127.0.0.1', port: metricsPort } },
       }),
     );
+    // "sn2 engine use": the hand-installed binary is smoke-tested and hash-pinned in the engine manifest.
+    await useCustomEngine(data, engine);
     const port = await freeUdpPort();
     const child = spawn(
       process.execPath,
