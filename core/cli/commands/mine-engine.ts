@@ -17,9 +17,10 @@ export interface EngineMineTarget {
 }
 
 /**
- * `sn2 mine` on a 2026 network: the official sn2-miner, supervised, with the stored settings (engine path,
- * log level) and the flags on top. `--json` streams the same events the UI gets; proofs go to the proof log
- * (logs/proofs.jsonl, which the UI shows) and the metrics (served on /metrics when Prometheus is enabled).
+ * `sn2 mine` on a 2026 network: the sn2-miner the engine manifest selects, supervised, with the stored
+ * settings (engine log level) and the flags on top. `--json` streams the same events the UI gets; proofs go
+ * to the proof log (logs/proofs.jsonl, which the UI shows) and the metrics (served on /metrics when
+ * Prometheus is enabled).
  */
 export async function mineWithEngine(t: EngineMineTarget, out: CliOutput, json: boolean): Promise<void> {
   const paths = dataPaths();

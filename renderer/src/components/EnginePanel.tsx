@@ -153,7 +153,7 @@ export function EnginePanel() {
                 Update now
               </button>
               <div className="note-hint">
-                A running miner keeps its current version until it is restarted.
+                A running miner switches to it between proofs within a minute, and back if it does not start.
               </div>
             </div>
           )}
