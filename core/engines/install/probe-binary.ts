@@ -19,6 +19,19 @@ export interface BinaryReport {
   multiMiner: boolean;
 }
 
+/** What one `sn2-miner` binary accepts, read from its `--help` (spec §2.5 "variant detection"). */
+export interface EngineHelp {
+  /** Long flags the help lists, e.g. `--axon-port`. */
+  flags: Set<string>;
+  /** The multi-miner variant (`--miner` listed). */
+  multiMiner: boolean;
+}
+
+export function parseEngineHelp(text: string): EngineHelp {
+  const flags = new Set([...text.matchAll(/(?:^|[\s,[])(--[a-z][a-z0-9-]*)/g)].map((m) => m[1]));
+  return { flags, multiMiner: flags.has('--miner') };
+}
+
 const MAX_CAPTURE = 64 * 1024;
 const ANSI = /\x1b\[[0-9;]*m/g;
 const VERSION_LINE = /\bsn2-miner version="([^"]+)"/;
@@ -106,7 +119,7 @@ async function freeUdpPort(): Promise<number> {
 
 /** Smoke-test `path`, then read its version from its first log line (see the file comment). */
 export async function probeBinary(path: string, timeoutMs = 30_000): Promise<BinaryReport> {
-  const help = await smokeTest(path, timeoutMs);
+  const help = parseEngineHelp(await smokeTest(path, timeoutMs));
   for (const flag of [
     '--loopback',
     '--no-auto-update',
@@ -114,14 +127,14 @@ export async function probeBinary(path: string, timeoutMs = 30_000): Promise<Bin
     '--wallet-path',
     '--axon-port',
   ])
-    if (!help.includes(flag))
+    if (!help.flags.has(flag))
       throw new ReleaseVerificationError(
         `${path} is not an sn2-miner the app can run: its --help does not list ${flag}`,
       );
   const scratch = mkdtempSync(join(tmpdir(), 'sn2-engine-probe-'));
   try {
     const args = ['--loopback', '--no-auto-update', '--axon-port', String(await freeUdpPort())];
-    if (help.includes('--axon-host')) args.push('--axon-host', '127.0.0.1');
+    if (help.flags.has('--axon-host')) args.push('--axon-host', '127.0.0.1');
     args.push(
       '--wallet-path',
       join(scratch, 'wallets'),
@@ -135,7 +148,7 @@ export async function probeBinary(path: string, timeoutMs = 30_000): Promise<Bin
       throw new ReleaseVerificationError(
         `${path} did not report its version (no "sn2-miner version=" line${r.signal ? ` within ${timeoutMs / 1000} s` : `; it exited with code ${r.code}: ${firstLine(r.stderr) || 'no output'}`})`,
       );
-    return { version: r.matched, multiMiner: /--miner(?![-\w])/.test(help) };
+    return { version: r.matched, multiMiner: help.multiMiner };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import type { Network } from '../../contract/index.js';
-import type { EngineHelp } from './engine-help.js';
+import type { EngineHelp } from '../install/probe-binary.js';
 
 /** The app's settings, as the engine needs them. */
 export interface EngineLaunchConfig {

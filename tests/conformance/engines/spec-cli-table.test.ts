@@ -5,7 +5,7 @@ import {
   EngineConfigError,
   type EngineLaunchConfig,
 } from '../../../core/engines/run/engine-args.js';
-import { parseEngineHelp } from '../../../core/engines/run/engine-help.js';
+import { parseEngineHelp } from '../../../core/engines/install/probe-binary.js';
 import { sharedPath } from '../../helpers/shared.js';
 
 const spec = readFileSync(sharedPath('spec/sn2-2026.md'), 'utf8');

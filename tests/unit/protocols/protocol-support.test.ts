@@ -19,8 +19,8 @@ describe('assessProtocolSupport (the registration guard)', () => {
 
   it.each([
     ['win32', 'x64', /no Windows build/],
-    ['darwin', 'x64', /Apple-silicon Macs only/],
-    ['freebsd', 'x64', /freebsd\/x64/],
+    ['darwin', 'x64', /no Intel-Mac build of sn2-miner \(only Apple silicon\)/],
+    ['freebsd', 'x64', /no sn2-miner build for freebsd-x64/],
   ])('%s/%s cannot mine 2026 and says why', (platform, arch, why) => {
     const s = assessProtocolSupport({ ...base, platform, arch });
     expect(s.canMine).toBe(false);
