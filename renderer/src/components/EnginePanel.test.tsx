@@ -125,4 +125,40 @@ describe('EnginePanel', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/sn2-miner 14\.6\.0/));
     expect(screen.getByRole('button', { name: 'Roll back to 14.7.0' })).toBeTruthy();
   });
+
+  it('uses a binary installed by hand through engine.use, shows its refusal, and forgets it', async () => {
+    const custom = {
+      path: '/opt/sn2-miner',
+      sha256: 'b'.repeat(64),
+      version: '14.8.0',
+      multiMiner: false,
+      verifiedAt: '2026-12-06T11:00:00.000Z',
+    };
+    const using: CommandOutput<'engine.status'> = {
+      ...none,
+      selected: { source: 'custom', path: custom.path, version: custom.version },
+      custom,
+    };
+    const core = fakeCore({
+      'engine.status': () => none,
+      'engine.use': (input) => {
+        if ((input as { path: string }).path !== custom.path)
+          throw new Error('not saved: running /tmp/x as sn2-miner was not confirmed');
+        return using;
+      },
+      'engine.clear': () => none,
+    });
+    const field = await screen.findByLabelText('sn2-miner installed by hand');
+    fireEvent.change(field, { target: { value: '/tmp/x' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this binary' }));
+    expect(await screen.findByText(/was not confirmed/)).toBeTruthy();
+    fireEvent.change(field, { target: { value: ` ${custom.path} ` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this binary' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('status')[0].textContent).toMatch(/14\.8\.0 \(installed by hand\)/),
+    );
+    expect(core.calls).toContainEqual(['engine.use', { path: custom.path }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Forget it (run the installed release)' }));
+    await waitFor(() => expect(screen.queryByText(/installed by hand\)/)).toBeNull());
+  });
 });
