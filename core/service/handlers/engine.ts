@@ -1,4 +1,5 @@
 import type { AreaFactory } from './types.js';
+import { installProgress } from './install-progress.js';
 import { approveNativePath } from '../native-path-approval.js';
 import type { CommandOutput, EngineChannel } from '../../contract/index.js';
 import { installEngine, type EngineInstallProgress } from '../../engines/install/install.js';
@@ -36,17 +37,7 @@ export const engineHandlers: AreaFactory = (ctx) => {
   let installing: Promise<CommandOutput<'engine.install'>> | null = null;
 
   async function install(channel: EngineChannel, tag?: string): Promise<CommandOutput<'engine.install'>> {
-    const emit = (p: EngineInstallProgress, extra: { finished?: boolean; error?: string } = {}) =>
-      ctx.emit({
-        type: 'progress',
-        taskId: INSTALL_TASK,
-        label: stageLabel[p.stage],
-        done: p.done,
-        ...(p.total !== undefined ? { total: p.total } : {}),
-        unit: p.stage === 'download' ? 'bytes' : 'steps',
-        finished: extra.finished ?? false,
-        ...(extra.error ? { error: extra.error } : {}),
-      });
+    const emit = installProgress(ctx.emit, INSTALL_TASK, stageLabel);
     try {
       const r = await installEngine({
         dataRoot: root,

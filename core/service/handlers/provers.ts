@@ -1,4 +1,5 @@
 import type { AreaFactory } from './types.js';
+import { installProgress } from './install-progress.js';
 import type { CommandOutput } from '../../contract/index.js';
 import { ezklStatus } from '../../provers/ezkl/status.js';
 import { locateEzkl } from '../../provers/ezkl/native-cli.js';
@@ -23,17 +24,7 @@ export const proversHandlers: AreaFactory = (ctx) => {
   let installing: Promise<CommandOutput<'provers.installEzkl'>> | null = null;
 
   async function install(): Promise<CommandOutput<'provers.installEzkl'>> {
-    const emit = (p: EzklInstallProgress, extra: { finished?: boolean; error?: string } = {}) =>
-      ctx.emit({
-        type: 'progress',
-        taskId: INSTALL_EZKL_TASK,
-        label: stageLabel[p.stage],
-        done: p.done,
-        ...(p.total !== undefined ? { total: p.total } : {}),
-        unit: p.stage === 'download' ? 'bytes' : 'steps',
-        finished: extra.finished ?? false,
-        ...(extra.error ? { error: extra.error } : {}),
-      });
+    const emit = installProgress(ctx.emit, INSTALL_EZKL_TASK, stageLabel);
     try {
       const installed = await installEzkl({ binDir: ctx.paths.bin, onProgress: (p) => emit(p) });
       ctx.logger.info(

@@ -1,9 +1,15 @@
 import { request } from 'node:http';
-import { Axon, type AxonOptions, type AxonRequestEvent } from '../../../core/bittensor/wire/index.js';
+import {
+  Axon,
+  createSynapse,
+  type AxonOptions,
+  type AxonRequestEvent,
+} from '../../../core/bittensor/wire/index.js';
+import { ExampleSynapse } from '../../conformance/wire/example-synapse.js';
 import type { Sr25519Signer } from '../../../core/bittensor/signer.js';
 
 export { testSigner } from '../../conformance/wire/test-signer.js';
-export { ExampleSynapse } from '../../conformance/wire/example-synapse.js';
+export { ExampleSynapse };
 
 export interface Started {
   axon: Axon;
@@ -63,3 +69,14 @@ export function rawPost(
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Forward hook that answers `<completion>:<prompt>`. */
+export const echo = (completion = 'ok') => ({
+  forward: (syn: ReturnType<typeof example>) => {
+    syn.completion = `${completion}:${syn.prompt}`;
+    return syn;
+  },
+});
+/** An ExampleSynapse request. */
+export const example = (prompt = 'hello') =>
+  createSynapse(ExampleSynapse, { prompt, temperature: 1.0, tags: ['a'], options: new Map([['k', 1n]]) });
