@@ -28,9 +28,9 @@ import { appUpdateMismatches, parseAppUpdate } from './packaging/update-feed.js'
 
 /** Budget for the installed app's own payload (app.asar + app.asar.unpacked), Linux x64. */
 const SIZE_BUDGET_BYTES = 300 * 2 ** 20;
-/** Mirrors the `!**\/node_modules/{tsx,esbuild,@esbuild}/**` pattern of electron-builder.yml. */
+/** Mirrors the `!**\/node_modules/{tsx,esbuild,@esbuild,onnxruntime-node}/**` pattern of electron-builder.yml. */
 const isExcludedFromApp = (pkg: string): boolean =>
-  pkg === 'tsx' || pkg === 'esbuild' || pkg.startsWith('@esbuild/');
+  pkg === 'tsx' || pkg === 'esbuild' || pkg.startsWith('@esbuild/') || pkg === 'onnxruntime-node';
 
 let root = resolve(import.meta.dirname, '..');
 const SEVEN_ZIP = '/usr/bin/7za';

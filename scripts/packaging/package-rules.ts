@@ -58,8 +58,6 @@ const FORBIDDEN_FILES: ReadonlyArray<{ pattern: RegExp; why: string }> = [
   { pattern: /^(?!node_modules\/).*\.(test|spec)\.[cm]?[jt]sx?$/, why: 'test file' },
 ];
 
-const ONNX_BIN = /(?:^|\/)node_modules\/onnxruntime-node\/bin\/napi-v\d+\/([^/]+)\/([^/]+)\//;
-
 export function checkPackageContents(entries: readonly AsarEntry[], facts: PackageFacts): string[] {
   const problems: string[] = [];
   const byPath = new Map(entries.map((e) => [e.path, e]));
@@ -94,10 +92,6 @@ export function checkPackageContents(entries: readonly AsarEntry[], facts: Packa
     }
     if (entry.path.endsWith('.node') && !entry.unpacked)
       problems.push(`native addon inside the asar: ${entry.path}`);
-    const onnx = ONNX_BIN.exec(entry.path);
-    if (onnx && (onnx[1] !== facts.platform || onnx[2] !== facts.arch)) {
-      problems.push(`onnxruntime-node binary for another platform: ${entry.path}`);
-    }
     const pkg = packageOf(entry.path);
     if (pkg && !facts.productionPackages.has(pkg)) unexpectedPackages.add(pkg);
     if (pkg && facts.excludedPackages.has(pkg)) unexpectedPackages.add(pkg);
