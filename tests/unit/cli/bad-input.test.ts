@@ -64,7 +64,7 @@ describe('sn2 command line errors (exit 2, one line, one JSON document)', () => 
   let r: Run[];
   beforeAll(async () => {
     r = await Promise.all([
-      sn2(['frob', '--json']),
+      sn2(['zzqx', '--json']),
       sn2(['hardware', '--jsn']),
       sn2(['prove', '--circuit', 'x', '--json']),
       sn2(['wallet', 'create', 'extra']),
@@ -72,7 +72,7 @@ describe('sn2 command line errors (exit 2, one line, one JSON document)', () => 
   }, 120_000);
 
   it('an unknown command, a misspelt option, a missing option and an extra argument', () => {
-    expectError(r[0], 2, /unknown command 'frob' \(see "sn2 --help"\)/, true);
+    expectError(r[0], 2, /unknown command 'zzqx' \(see "sn2 --help"\)/, true);
     expectError(r[1], 2, /unknown option '--jsn' \(Did you mean --json\?\) \(see "sn2 hardware --help"\)/);
     expectError(r[2], 2, /required option '--input <file>' not specified \(see "sn2 prove --help"\)/, true);
     expectError(r[3], 2, /too many arguments .* \(see "sn2 wallet create --help"\)/);
