@@ -58,7 +58,7 @@ describe('mining.idleOnly through CoreService', () => {
       // Polled every 5 s; the in-process devnet and scoring can hold this event loop for seconds.
       { timeout: 60_000 },
     );
-    await vi.waitFor(() => expect(minerProofs().some((p) => p.status === 'verified')).toBe(true), {
+    await vi.waitFor(() => expect(minerProofs().some((p) => p.status === 'self-checked')).toBe(true), {
       timeout: 120_000,
       interval: 500,
     });
