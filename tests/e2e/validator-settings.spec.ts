@@ -22,10 +22,10 @@ test('validator services persist across a restart; update status and metrics pan
     await page.getByLabel('Serve the external API').check();
     await page.getByLabel('External API (TCP)').fill('9444');
     await page.getByLabel('Whitelisted public keys').fill(`${ALICE}\n0x${'ab'.repeat(32)}`);
-    await page.getByLabel('Serve Prometheus metrics').check();
+    await page.getByLabel('Serve Prometheus metrics', { exact: true }).check();
     await page.getByLabel('Metrics host').fill('0.0.0.0');
     await expect(page.getByTestId('remote-metrics-warning')).toBeVisible();
-    await page.getByLabel('Metrics (TCP)').fill('9191');
+    await page.getByLabel('Metrics (TCP)', { exact: true }).fill('9191');
     await page.getByLabel('Publish verified proofs').check();
     await page.getByLabel('Proof storage URL').fill('https://pps.example.org/proof');
     await page.getByRole('button', { name: 'Save settings' }).click();
@@ -48,9 +48,9 @@ test('validator services persist across a restart; update status and metrics pan
     await expect(page.getByLabel('Serve the external API')).toBeChecked();
     await expect(page.getByLabel('External API (TCP)')).toHaveValue('9444');
     await expect(page.getByLabel('Whitelisted public keys')).toHaveValue(`${ALICE}\n0x${'ab'.repeat(32)}`);
-    await expect(page.getByLabel('Serve Prometheus metrics')).toBeChecked();
+    await expect(page.getByLabel('Serve Prometheus metrics', { exact: true })).toBeChecked();
     await expect(page.getByLabel('Metrics host')).toHaveValue('0.0.0.0');
-    await expect(page.getByLabel('Metrics (TCP)')).toHaveValue('9191');
+    await expect(page.getByLabel('Metrics (TCP)', { exact: true })).toHaveValue('9191');
     await expect(page.getByLabel('Publish verified proofs')).toBeChecked();
     await expect(page.getByLabel('Proof storage URL')).toHaveValue('https://pps.example.org/proof');
 
