@@ -1,4 +1,3 @@
-import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
 import { DEFAULT_NETUID, type Settings } from '../../contract/index.js';
 import { launchEngine } from '../../engines/run/launch-engine.js';
 import type { EngineLaunchConfig } from '../../engines/run/engine-args.js';
@@ -11,6 +10,7 @@ import {
 import { engineLabel, locateEngine, type EngineBinary } from '../../engines/run/locate-engine.js';
 import { updatePending, swapEngine } from '../../engines/run/update-swap.js';
 import { errorMessage } from '../../util/errors.js';
+import { externalIpOrWarn } from './external-ip-or-warn.js';
 import type { RunningNode } from './component-lifecycle.js';
 import type { NetworkNodeContext } from './network-miner.js';
 import { connectNetworkTarget, NodeSetupError, notRegisteredMessage } from './network-target.js';
@@ -39,17 +39,11 @@ export async function startEngineMiner(
     throw new NodeSetupError(`this network speaks the 2026 protocol, but ${errorMessage(err)}`);
   }
   const wallet = prepareEngineWallet(settings.wallet, engineWalletsRoot(ctx.paths.root));
-  let externalIp: string | undefined;
-  try {
-    externalIp = await resolveExternalIp(settings.axon.externalIp, httpIpLookup());
-  } catch (err) {
-    ctx.emit({
-      type: 'notification',
-      level: 'warning',
-      title: 'External IP unknown',
-      body: `${errorMessage(err)}; sn2-miner will try itself and skips publishing its axon if it cannot`,
-    });
-  }
+  const externalIp = await externalIpOrWarn(
+    settings.axon.externalIp,
+    ctx.emit,
+    'sn2-miner will try itself and skips publishing its axon if it cannot',
+  );
   const netuid = settings.netuid ?? DEFAULT_NETUID[settings.network];
   const config: EngineLaunchConfig = {
     network: settings.network,

@@ -1,10 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
 import { minerChain } from '../../miner/chain-adapter.js';
 import { Miner } from '../../miner/miner.js';
 import { engineProver, unprovableCircuits } from '../../miner/engine-prover.js';
 import { createProvingEngine } from '../../provers/engine.js';
-import { errorMessage } from '../../util/errors.js';
+import { externalIpOrWarn } from './external-ip-or-warn.js';
 import type { CoreEvent, Settings } from '../../contract/index.js';
 import type { Logger } from '../../contract/logger.js';
 import type { dataPaths } from '../../util/paths.js';
@@ -50,17 +49,11 @@ export async function startNetworkMiner(
     const meta = await chain.metagraph();
     if (!meta.neurons.some((n) => n.hotkey === t.hotkey.address))
       throw new NodeSetupError(await notRegisteredMessage(t, settings, 'miner'));
-    let externalIp: string | undefined;
-    try {
-      externalIp = await resolveExternalIp(settings.axon.externalIp, httpIpLookup());
-    } catch (err) {
-      ctx.emit({
-        type: 'notification',
-        level: 'warning',
-        title: 'External IP unknown',
-        body: `${errorMessage(err)}; the on-chain axon is left as it is`,
-      });
-    }
+    const externalIp = await externalIpOrWarn(
+      settings.axon.externalIp,
+      ctx.emit,
+      'the on-chain axon is left as it is',
+    );
     const engine = await createProvingEngine({
       paths: ctx.paths,
       prover: settings.prover,
