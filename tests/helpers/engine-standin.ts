@@ -34,12 +34,17 @@ export function engineHome(): { dir: string; walletPath: string; hotkeyFile: str
  */
 export function standinBinary(dir: string, name: string, env: Record<string, string> = {}): string {
   const path = join(dir, name);
-  const exports = Object.entries(env)
-    .map(([k, v]) => `export ${k}='${v}'`)
-    .join('\n');
-  writeFileSync(path, `#!/bin/sh\n${exports}\nexec "${process.execPath}" "${STANDIN}" "$@"\n`);
+  writeFileSync(path, standinScript(env));
   chmodSync(path, 0o755);
   return path;
+}
+
+/** The executable text: a POSIX sh script that runs the one spec-written stand-in with `env` fixed. */
+export function standinScript(env: Record<string, string> = {}): string {
+  const exports = Object.entries(env)
+    .map(([k, v]) => `export ${k}='${v}'\n`)
+    .join('');
+  return `#!/bin/sh\n${exports}exec "${process.execPath}" "${STANDIN}" "$@"\n`;
 }
 
 /** A UDP port nobody holds right now. */

@@ -21,6 +21,7 @@ import {
   type EngineReleaseServer,
 } from '../../helpers/engines/engine-release-server.js';
 import { standinMiner } from '../../helpers/engines/standin-miner.js';
+import { STANDIN } from '../../helpers/engine-standin.js';
 
 const sigstore = createTestSigstore();
 const trust = async () => ({ trustedRoot: sigstore.trustedRoot, origin: 'test root' });
@@ -174,13 +175,10 @@ describe('a binary installed by hand (sn2 engine use PATH)', () => {
     );
     const silent = join(dir, 'silent');
     // An older or foreign build that fails before its first log line.
-    const script = standinMiner('1.0.0')
-      .toString()
-      .replace(
-        /^echo "\$\(ts\)  INFO sn2_miner: sn2-miner version.*$/m,
-        'echo "Error: loading wallet" >&2; exit 1',
-      );
-    writeFileSync(silent, script);
+    writeFileSync(
+      silent,
+      `#!/bin/sh\n[ "$1" = --help ] && exec "${process.execPath}" "${STANDIN}" --help\necho "Error: loading wallet" >&2; exit 1\n`,
+    );
     chmodSync(silent, 0o755);
     await expect(useCustomEngine(dataRoot, silent)).rejects.toThrow(
       /did not report its version \(no "sn2-miner version=" line; it exited with code 1: Error: loading wallet\)/,

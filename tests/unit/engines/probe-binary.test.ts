@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeBinary, smokeTest } from '../../../core/engines/install/probe-binary.js';
 import { standinMiner } from '../../helpers/engines/standin-miner.js';
+import { STANDIN } from '../../helpers/engine-standin.js';
+
+const helpLikeStandin = `[ "$1" = --help ] && exec "${process.execPath}" "${STANDIN}" --help\n`;
 
 const dir = mkdtempSync(join(tmpdir(), 'sn2-probe-'));
 const script = (name: string, body: string | Buffer): string => {
@@ -25,12 +28,8 @@ describe('what an sn2-miner binary is (spec sn2-2026.md §2.1, §2.2, §2.5)', (
   });
 
   it('gives up on a binary that never logs its version, and says how long it waited', async () => {
-    const silent = script(
-      'silent',
-      standinMiner('1.0.0')
-        .toString()
-        .replace(/^echo "\$\(ts\)  INFO sn2_miner: sn2-miner version.*$/m, ''),
-    );
+    // A foreign build: the stand-in's --help, then it runs without ever logging its version.
+    const silent = script('silent', `#!/bin/sh\n${helpLikeStandin}sleep 30\n`);
     await expect(probeBinary(silent, 1500)).rejects.toThrow(
       /did not report its version \(no "sn2-miner version=" line within 1\.5 s\)/,
     );
