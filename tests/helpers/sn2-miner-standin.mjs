@@ -80,6 +80,9 @@ for (let i = 0; i < argv.length; i++) {
     usageError(`invalid value '${value}' for '${name} <${o.value}>': invalid digit found in string`);
   opts[name] = value;
 }
+// cli.rs: `--axon-port` conflicts_with `--miner` (the multi-miner variant gives each miner its port).
+if (opts['--miner'] !== undefined && opts['--axon-port'] !== undefined)
+  usageError("the argument '--miner <MINER>' cannot be used with '--axon-port <AXON_PORT>'");
 const opt = (n) => opts[n] ?? OPTIONS[n].def;
 
 // ---- logging: tracing-subscriber "full" format (§3.1) ----
