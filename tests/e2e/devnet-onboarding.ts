@@ -11,10 +11,10 @@ export interface DevnetSummary {
 }
 
 /** `sn2 devnet` in its own process: a real subtensor runtime with a fresh subnet (`extra`: more flags). */
-export async function startDevnetProcess(
+export async function startDevnetProcess<S extends DevnetSummary = DevnetSummary>(
   home: string,
   extra: string[] = ['--miners', '0', '--validators', '0'],
-): Promise<{ summary: DevnetSummary; child: ChildProcess }> {
+): Promise<{ summary: S; child: ChildProcess }> {
   const args = ['bin/sn2.mjs', 'devnet', '--port', '0', '--json', ...extra];
   const child = spawn(process.execPath, [...args, '--tempo', '5', '--spec', fixtureSpecPath()!], {
     env: { ...process.env, SN2_HOME: join(home, 'devnet-home') },
@@ -23,12 +23,12 @@ export async function startDevnetProcess(
   let stdout = '';
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const summary = await new Promise<DevnetSummary>((resolve, reject) => {
+  const summary = await new Promise<S>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sn2 devnet not ready in 240 s:\n${stderr}`)), 240_000);
     child.stdout?.on('data', (c: Buffer) => {
       stdout += c.toString();
       try {
-        const parsed = JSON.parse(stdout) as DevnetSummary;
+        const parsed = JSON.parse(stdout) as S;
         clearTimeout(timer);
         resolve(parsed);
       } catch {

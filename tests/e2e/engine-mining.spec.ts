@@ -1,48 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { fixtureSpecPath } from '../integration/chain/devnet-fixture.js';
+import { startDevnetProcess, type DevnetSummary } from './devnet-onboarding.js';
 import { useCustomEngine } from '../../core/engines/install/manage.js';
 import { freeUdpPort, standinBinary } from '../helpers/engine-standin.js';
 import { makeHome, startUi, type RunningUi } from './sn2-ui.js';
 
-interface DevnetSummary {
-  endpoint: string;
+interface MinersSummary extends DevnetSummary {
   subnet: { netuid: number; miners: Array<{ uri: string }> };
 }
 
-/** `sn2 devnet` in its own process: the real subtensor runtime with a subnet and two dev miners. */
-async function startDevnet(home: string): Promise<{ summary: DevnetSummary; child: ChildProcess }> {
-  const args = ['bin/sn2.mjs', 'devnet', '--port', '0', '--json', '--miners', '2', '--validators', '1'];
-  const child = spawn(process.execPath, [...args, '--tempo', '5', '--spec', fixtureSpecPath()!], {
-    env: { ...process.env, SN2_HOME: join(home, 'devnet-home') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const summary = await new Promise<DevnetSummary>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sn2 devnet not ready in 240 s:\n${stderr}`)), 240_000);
-    child.stdout?.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      try {
-        resolve(JSON.parse(stdout) as DevnetSummary);
-        clearTimeout(timer);
-      } catch {
-        // not the whole document yet
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`sn2 devnet exited with ${code}:\n${stderr}`)));
-  });
-  return { summary, child };
-}
+/** `sn2 devnet` with a subnet and two dev miners. */
+const startDevnet = (home: string) =>
+  startDevnetProcess<MinersSummary>(home, ['--miners', '2', '--validators', '1']);
 
 /** The dev miners publish their axons as the Rust sn2-miner does: serve_axon with version 0 (spec sn2-2026.md §1). */
-async function serveLikeSn2Miner(summary: DevnetSummary): Promise<void> {
+async function serveLikeSn2Miner(summary: MinersSummary): Promise<void> {
   await cryptoWaitReady();
   const api = await ApiPromise.create({ provider: new WsProvider(summary.endpoint), noInitWarn: true });
   try {
