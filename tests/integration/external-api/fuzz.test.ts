@@ -12,24 +12,11 @@ import { signAuthHeaders } from '../../../core/validator/api/auth-headers.js';
 import { silentLogger } from '../../../core/contract/logger.js';
 import type { ExternalCircuitInfo } from '../../../core/validator/api/types.js';
 import type { Sr25519Signer } from '../../../core/bittensor/signer.js';
+import { circuitInfo } from './circuit-info.js';
 import { closeAndWait, httpsGet, openRpc, roundTrip } from './tls-client.js';
 
 const ID = '2'.repeat(64);
-const circuits: ExternalCircuitInfo[] = [
-  {
-    id: ID,
-    name: 'c',
-    description: '',
-    author: '',
-    version: '1',
-    type: 'proof_of_computation',
-    proof_system: 'CIRCOM',
-    netuid: 2,
-    testnet_netuids: null,
-    weights_version: 1,
-    input_schema: {},
-  },
-];
+const circuits: ExternalCircuitInfo[] = [circuitInfo(ID, { netuid: 2, weights_version: 1 })];
 
 /** Deterministic PRNG (mulberry32) so a failing fuzz case can be replayed. */
 function rng(seed: number) {

@@ -11,26 +11,13 @@ import { RPC_METHODS } from '../../../core/validator/api/rpc-methods.js';
 import { signAuthHeaders } from '../../../core/validator/api/auth-headers.js';
 import { silentLogger } from '../../../core/contract/logger.js';
 import type { ExternalCircuitInfo, ExternalProofRequest } from '../../../core/validator/api/types.js';
+import { circuitInfo } from './circuit-info.js';
 import { closeAndWait, openRpc, roundTrip } from './tls-client.js';
 import { hostileValue, INHERITED_NAMES, rng, type Next } from '../../helpers/hostile-inputs.js';
 
 const CASES = 10_000;
 const ID = '3'.repeat(64);
-const circuits: ExternalCircuitInfo[] = [
-  {
-    id: ID,
-    name: 'c',
-    description: '',
-    author: '',
-    version: '1',
-    type: 'proof_of_computation',
-    proof_system: 'CIRCOM',
-    netuid: 2,
-    testnet_netuids: null,
-    weights_version: 1,
-    input_schema: {},
-  },
-];
+const circuits: ExternalCircuitInfo[] = [circuitInfo(ID, { netuid: 2, weights_version: 1 })];
 const KNOWN = Object.keys(RPC_METHODS);
 const RPC_CODES = [-32700, -32600, -32601, -32602, -32603, -32000, 9];
 

@@ -11,23 +11,12 @@ import { ExternalApiServer } from '../../../core/validator/api/server.js';
 import { signAuthHeaders } from '../../../core/validator/api/auth-headers.js';
 import type { ExternalCircuitInfo, ExternalProofRequest } from '../../../core/validator/api/types.js';
 import type { Sr25519Signer } from '../../../core/bittensor/signer.js';
+import { circuitInfo } from './circuit-info.js';
 import { closeAndWait, openRpc, roundTrip, httpsGet, pinTo } from './tls-client.js';
 
 const HELD = 'f'.repeat(64);
 const FAST = '1'.repeat(64);
-const circuits: ExternalCircuitInfo[] = [HELD, FAST].map((id) => ({
-  id,
-  name: 'c',
-  description: '',
-  author: '',
-  version: '1',
-  type: 'proof_of_computation',
-  proof_system: 'CIRCOM',
-  netuid: null,
-  testnet_netuids: null,
-  weights_version: null,
-  input_schema: {},
-}));
+const circuits: ExternalCircuitInfo[] = [HELD, FAST].map((id) => circuitInfo(id));
 
 /** Requests for HELD wait until the test releases them (or they are aborted). */
 const held: Array<() => void> = [];
