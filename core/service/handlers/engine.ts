@@ -1,5 +1,5 @@
 import type { AreaFactory } from './types.js';
-import { installProgress } from './install-progress.js';
+import { installTask } from './install-progress.js';
 import { approveNativePath } from '../native-path-approval.js';
 import type { CommandOutput, EngineChannel } from '../../contract/index.js';
 import { installEngine, type EngineInstallProgress } from '../../engines/install/install.js';
@@ -34,17 +34,11 @@ export const engineHandlers: AreaFactory = (ctx) => {
   /** The channel asked for, else the active install's, else the one the configured network uses. */
   const channelOf = (asked?: EngineChannel): EngineChannel =>
     asked ?? defaultEngineChannel(root, ctx.settings.get().network);
-  let installing: Promise<CommandOutput<'engine.install'>> | null = null;
-
-  async function install(channel: EngineChannel, tag?: string): Promise<CommandOutput<'engine.install'>> {
-    const emit = installProgress(ctx.emit, INSTALL_TASK, stageLabel);
-    try {
-      const r = await installEngine({
-        dataRoot: root,
-        channel,
-        ...(tag ? { tag } : {}),
-        onProgress: (p) => emit(p),
-      });
+  const install = installTask(
+    ctx,
+    { id: INSTALL_TASK, what: 'sn2-miner', labels: stageLabel, firstStage: 'release', lastStage: 'place' },
+    async (onProgress, channel: EngineChannel, tag?: string): Promise<CommandOutput<'engine.install'>> => {
+      const r = await installEngine({ dataRoot: root, channel, ...(tag ? { tag } : {}), onProgress });
       ctx.logger.info(
         {
           tag: r.installed.tag,
@@ -54,31 +48,19 @@ export const engineHandlers: AreaFactory = (ctx) => {
         },
         `installed sn2-miner ${r.installed.version ?? r.installed.tag} (${channel})`,
       );
-      emit({ stage: 'place', done: 1, total: 1 }, { finished: true });
-    } catch (err) {
-      const error = (err as Error).message;
-      ctx.logger.warn({ err: error }, 'sn2-miner install failed');
-      emit({ stage: 'release', done: 0 }, { finished: true, error });
-      throw err;
-    }
-    return status();
-  }
-  const once = (channel: EngineChannel, tag?: string) => {
-    installing ??= install(channel, tag).finally(() => {
-      installing = null;
-    });
-    return installing;
-  };
+      return status();
+    },
+  );
 
   return {
     handlers: {
       'engine.status': status,
-      'engine.install': (input) => once(channelOf(input.channel), input.tag),
+      'engine.install': (input) => install(channelOf(input.channel), input.tag),
       'engine.checkUpdate': (input) => checkForUpdate({ dataRoot: root, channel: channelOf(input.channel) }),
       'engine.applyUpdate': async (input) => {
         const channel = channelOf(input.channel);
         const check = await checkForUpdate({ dataRoot: root, channel });
-        return check.available ? once(channel, check.latest.tag) : status();
+        return check.available ? install(channel, check.latest.tag) : status();
       },
       'engine.rollback': async () => {
         const now = rollbackEngine(root);

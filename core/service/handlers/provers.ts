@@ -1,5 +1,5 @@
 import type { AreaFactory } from './types.js';
-import { installProgress } from './install-progress.js';
+import { installTask } from './install-progress.js';
 import type { CommandOutput } from '../../contract/index.js';
 import { ezklStatus } from '../../provers/ezkl/status.js';
 import { locateEzkl } from '../../provers/ezkl/native-cli.js';
@@ -21,12 +21,11 @@ const stageLabel: Record<EzklInstallProgress['stage'], string> = {
 export const proversHandlers: AreaFactory = (ctx) => {
   const status = () =>
     ezklStatus({ binDir: ctx.paths.bin, configuredPath: ctx.settings.get().prover.nativePaths.ezkl });
-  let installing: Promise<CommandOutput<'provers.installEzkl'>> | null = null;
-
-  async function install(): Promise<CommandOutput<'provers.installEzkl'>> {
-    const emit = installProgress(ctx.emit, INSTALL_EZKL_TASK, stageLabel);
-    try {
-      const installed = await installEzkl({ binDir: ctx.paths.bin, onProgress: (p) => emit(p) });
+  const install = installTask(
+    ctx,
+    { id: INSTALL_EZKL_TASK, what: 'ezkl', labels: stageLabel, firstStage: 'download', lastStage: 'check' },
+    async (onProgress): Promise<CommandOutput<'provers.installEzkl'>> => {
+      const installed = await installEzkl({ binDir: ctx.paths.bin, onProgress });
       ctx.logger.info(
         { path: installed.path, sha256: installed.sha256 },
         `installed ezkl ${installed.version}`,
@@ -41,25 +40,14 @@ export const proversHandlers: AreaFactory = (ctx) => {
           'the configured ezkl path did not work: now set to the installed ezkl',
         );
       }
-      emit({ stage: 'check', done: 1, total: 1 }, { finished: true });
-    } catch (err) {
-      const error = (err as Error).message;
-      ctx.logger.warn({ err: error }, 'ezkl install failed');
-      emit({ stage: 'download', done: 0 }, { finished: true, error });
-      throw err;
-    }
-    return status();
-  }
+      return status();
+    },
+  );
 
   return {
     handlers: {
       'provers.ezklStatus': status,
-      'provers.installEzkl': () => {
-        installing ??= install().finally(() => {
-          installing = null;
-        });
-        return installing;
-      },
+      'provers.installEzkl': () => install(),
     },
   };
 };
