@@ -13,6 +13,7 @@ import {
 } from '../core/contract/core-channel.js';
 import type { CommandName, CommandOutput, CoreEvent } from '../core/contract/index.js';
 import { commandResult } from './command-result.js';
+import { CrashWindow, doublingBackoff } from '../core/util/crash-window.js';
 
 /** The core's process as the supervisor needs it: Electron's UtilityProcess, or a forked Node child. */
 export interface CoreChild {
@@ -39,7 +40,7 @@ type Role = 'miner' | 'validator';
 type Phase = 'starting' | 'running' | 'restarting' | 'given-up' | 'closing' | 'closed';
 export type StartOutcome = 'ready' | 'quit' | 'given-up';
 
-const defaultBackoff = (attempt: number) => Math.min(30_000, 1_000 * 2 ** (attempt - 1));
+const defaultBackoff = doublingBackoff(1_000, 30_000);
 const failure = (code: 'unavailable' | 'failed', message: string): BridgeResponse => ({
   ok: false,
   error: { code, message },
@@ -48,7 +49,7 @@ const failure = (code: 'unavailable' | 'failed', message: string): BridgeRespons
 export class CoreSupervisor {
   private readonly events = new EventEmitter();
   private readonly pending = new Map<number, { command: string; done: (r: BridgeResponse) => void }>();
-  private readonly crashes: number[] = [];
+  private readonly crashes: CrashWindow;
   /** What the miner and validator were doing, from the core's status events (restored after a crash). */
   private readonly roles: Record<Role, string> = { miner: 'stopped', validator: 'stopped' };
   private child: CoreChild | undefined;
@@ -62,6 +63,8 @@ export class CoreSupervisor {
 
   constructor(private readonly o: SupervisorOptions) {
     this.events.setMaxListeners(100);
+    const loop = o.crashLoop ?? { crashes: 5, windowMs: 600_000 };
+    this.crashes = new CrashWindow(loop.crashes, loop.windowMs);
   }
 
   /** Start the core: resolves once it serves commands, the user chose to quit, or it crash-looped. */
@@ -204,11 +207,9 @@ export class CoreSupervisor {
     this.pending.clear();
     if (this.phase === 'closing' || this.phase === 'closed') return;
     const now = Date.now();
-    const loop = this.o.crashLoop ?? { crashes: 5, windowMs: 600_000 };
-    this.crashes.push(now);
-    while (this.crashes.length && this.crashes[0] < now - loop.windowMs) this.crashes.shift();
+    const crash = this.crashes.record(now);
     this.o.log(
-      `core process exited unexpectedly (code ${code}); crash ${this.crashes.length} of ${loop.crashes}`,
+      `core process exited unexpectedly (code ${code}); crash ${crash.count} of ${this.crashes.max}`,
     );
     for (const role of activeRoles(this.roles))
       this.emit({
@@ -218,13 +219,13 @@ export class CoreSupervisor {
         detail: `the core process stopped unexpectedly (exit code ${code}); restarting it`,
         at: now,
       });
-    if (this.crashes.length >= loop.crashes) {
-      const minutes = Math.round(loop.windowMs / 60_000);
-      this.giveUp(`it crashed ${this.crashes.length} times in ${minutes} min`);
+    if (crash.loop) {
+      const minutes = Math.round(this.crashes.windowMs / 60_000);
+      this.giveUp(`it crashed ${crash.count} times in ${minutes} min`);
       return;
     }
     this.phase = 'restarting';
-    const wait = (this.o.backoffMs ?? defaultBackoff)(this.crashes.length);
+    const wait = (this.o.backoffMs ?? defaultBackoff)(crash.count);
     this.restartTimer = setTimeout(() => this.spawn(), wait);
   }
 

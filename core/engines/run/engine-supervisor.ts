@@ -4,6 +4,7 @@ import { EngineEvents } from './engine-events.js';
 import { EngineProcess } from './engine-process.js';
 import { classifyExit, type ExitVerdict } from './exit-classifier.js';
 import { udpPortHolder } from './port-holder.js';
+import { CrashWindow, doublingBackoff } from '../../util/crash-window.js';
 
 export interface SupervisorOptions {
   binary: string;
@@ -44,7 +45,7 @@ export class EngineSupervisor {
   private proc: EngineProcess | undefined;
   private readonly events: EngineEvents;
   private readonly recent: ProofLogEntry[] = [];
-  private readonly crashes: number[] = [];
+  private readonly crashes: CrashWindow;
   private readonly failureListeners: Array<(reason: string) => void> = [];
   private stopRequested = false;
   private wake: (() => void) | undefined;
@@ -52,6 +53,8 @@ export class EngineSupervisor {
   private readyNow: (() => void) | undefined;
 
   constructor(private readonly o: SupervisorOptions) {
+    const loop = o.crashLoop ?? { max: 5, windowMs: 10 * 60_000 };
+    this.crashes = new CrashWindow(loop.max, loop.windowMs);
     this.events = new EngineEvents({
       emit: (e) => this.onEvent(e),
       onPhase: (p) => {
@@ -129,18 +132,15 @@ export class EngineSupervisor {
 
   /** Count the crash, wait the back-off; a crash loop or a stop ends the retries. */
   private async retryAfter(verdict: ExitVerdict): Promise<ExitVerdict | undefined> {
-    const now = Date.now();
-    const loop = this.o.crashLoop ?? { max: 5, windowMs: 10 * 60_000 };
-    while (this.crashes.length > 0 && now - this.crashes[0] > loop.windowMs) this.crashes.shift();
-    this.crashes.push(now);
-    if (this.crashes.length >= loop.max)
+    const crash = this.crashes.record();
+    if (crash.loop)
       return {
         action: 'halt',
         kind: verdict.kind,
-        message: `sn2-miner crashed ${this.crashes.length} times in ${Math.round(loop.windowMs / 60_000)} min, not restarting it again; last: ${verdict.message}`,
+        message: `sn2-miner crashed ${crash.count} times in ${Math.round(this.crashes.windowMs / 60_000)} min, not restarting it again; last: ${verdict.message}`,
       };
     const b = this.o.backoff ?? { initialMs: 2_000, maxMs: 60_000 };
-    const delay = Math.min(b.maxMs, b.initialMs * 2 ** (this.crashes.length - 1));
+    const delay = doublingBackoff(b.initialMs, b.maxMs)(crash.count);
     this.report('starting', `${verdict.message}; restarting in ${Math.ceil(delay / 1000)} s`);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, delay);
