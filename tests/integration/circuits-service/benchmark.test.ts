@@ -8,6 +8,8 @@ import { PRACTICE_CIRCUIT_ID, SINGLE_PROOF_OF_WEIGHTS_MODEL_ID } from '../../../
 import type { CoreEvent } from '../../../core/contract/index.js';
 
 const core = new CoreService({ dataDir: mkdtempSync(join(tmpdir(), 'sn2-bench-')), logger: silentLogger() });
+// The JS prover, whatever native prover this checkout holds (a packaging run leaves one in resources/bin).
+core.context.settings.update({ prover: { preferNative: false } });
 afterAll(() => core.close());
 
 describe('circuits and the hardware benchmark through CoreService', () => {
