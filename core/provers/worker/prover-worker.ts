@@ -1,8 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as snarkjs from 'snarkjs';
+import type { CircuitInput } from '../../circuits/inputs/types.js';
 import type { Groth16Proof, WorkerJob, WorkerRequest, WorkerResponse } from './jobs.js';
+import { calculateWtns } from './witness-calculators.js';
 
 type EzklEngine = typeof import('@ezkljs/engine/nodejs/ezkl.js');
 let engine: EzklEngine | null = null;
@@ -30,13 +32,24 @@ const bytes = (pathOrBytes: string | Uint8Array): Uint8ClampedArray =>
     : new Uint8ClampedArray(pathOrBytes.buffer, pathOrBytes.byteOffset, pathOrBytes.byteLength);
 const text = (s: string) => new Uint8ClampedArray(Buffer.from(s));
 
+/** The witness as a snarkjs in-memory `.wtns` file. */
+async function witnessInMemory(
+  input: CircuitInput,
+  wasmPath: string,
+): Promise<{ type: 'mem'; data: Uint8Array }> {
+  const data = await calculateWtns(wasmPath, input);
+  if (data) return { type: 'mem', data };
+  const wtns = { type: 'mem' } as { type: 'mem'; data: Uint8Array };
+  await snarkjs.wtns.calculate(input as snarkjs.CircuitSignals, wasmPath, wtns);
+  return wtns;
+}
+
 async function run(job: WorkerJob): Promise<unknown> {
   if (job.kind.startsWith('groth16.') || job.kind === 'wtns.calculate') await ensureCurve();
   switch (job.kind) {
     case 'groth16.prove': {
       const t0 = performance.now();
-      const wtns = { type: 'mem' } as { type: 'mem'; data?: Uint8Array };
-      await snarkjs.wtns.calculate(job.input as snarkjs.CircuitSignals, job.wasmPath, wtns);
+      const wtns = await witnessInMemory(job.input, job.wasmPath);
       const t1 = performance.now();
       const prove = snarkjs.groth16.prove as unknown as (
         zkey: string,
@@ -61,14 +74,13 @@ async function run(job: WorkerJob): Promise<unknown> {
       );
     }
     case 'wtns.calculate': {
-      const wtns = { type: 'mem' } as { type: 'mem'; data?: Uint8Array };
-      await snarkjs.wtns.calculate(job.input as snarkjs.CircuitSignals, job.wasmPath, wtns);
+      const wtns = await witnessInMemory(job.input, job.wasmPath);
       const exportJson = snarkjs.wtns.exportJson as unknown as (w: unknown) => Promise<bigint[]>;
       const all = await exportJson(wtns);
       return (job.limit === undefined ? all : all.slice(0, job.limit)).map((v) => v.toString());
     }
     case 'wtns.write':
-      await snarkjs.wtns.calculate(job.input as snarkjs.CircuitSignals, job.wasmPath, job.outPath);
+      writeFileSync(job.outPath, (await witnessInMemory(job.input, job.wasmPath)).data);
       return null;
     case 'ezkl.genWitness':
       return ezkl().genWitness(bytes(job.compiledPath), text(job.inputJson));

@@ -89,14 +89,20 @@ export async function tinyCircuit(
     });
   }
   const r1cs = join(dir, 'circuit.r1cs');
+  let setUp = false;
   if (!existsSync(zkey)) {
+    setUp = true;
     await api.zKey.newZKey(r1cs, await ptauFor(power), `${zkey}.tmp`);
     writeFileSync(vkey, JSON.stringify(await api.zKey.exportVerificationKey(`${zkey}.tmp`)));
     renameSync(`${zkey}.tmp`, zkey);
   }
   if (options.plonk && !existsSync(plonkZkey)) {
+    setUp = true;
     await api.plonk.setup(r1cs, await ptauFor(power), `${plonkZkey}.tmp`);
     renameSync(`${plonkZkey}.tmp`, plonkZkey);
   }
+  // snarkjs's setup leaves its shared bn128 curve (with worker threads) alive, which would keep a script
+  // such as the benchmark from exiting; the next snarkjs call builds a fresh one.
+  if (setUp) await (await api.curves.getCurveFromName('bn128')).terminate();
   return { dir, wasm, zkey, vkey, input: { x: '3', y: '5' }, ...(options.plonk ? { plonkZkey } : {}) };
 }
