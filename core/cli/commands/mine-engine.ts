@@ -1,9 +1,8 @@
 import { silentLogger } from '../../contract/logger.js';
-import { SettingsSchema, type CoreEvent, type Network } from '../../contract/index.js';
+import { SettingsSchema, type CoreEvent, type Network, type Settings } from '../../contract/index.js';
 import { startEngineMiner } from '../../service/node-runtime/engine-node.js';
 import { SettingsStore } from '../../service/settings-store.js';
 import { ProofLog } from '../../service/proof-log.js';
-import { startMetrics } from '../../service/metrics/start-metrics.js';
 import { dataPaths } from '../../util/paths.js';
 import type { CliOutput } from '../context.js';
 
@@ -14,13 +13,15 @@ export interface EngineMineTarget {
   wallet: { name: string; hotkey: string; path?: string };
   port: number;
   externalIp?: string;
+  /** The miner's metrics endpoint (`--prometheus.port`, `--prometheus.host`), as for the v10 miner. */
+  prometheus: Settings['mining']['prometheus'];
 }
 
 /**
  * `sn2 mine` on a 2026 network: the sn2-miner the engine manifest selects, supervised, with the stored
  * settings (engine log level) and the flags on top. `--json` streams the same events the UI gets; proofs go
- * to the proof log (logs/proofs.jsonl, which the UI shows) and the metrics (served on /metrics when
- * Prometheus is enabled).
+ * to the proof log (logs/proofs.jsonl, which the UI shows) and the metrics (served on /metrics with
+ * `--prometheus.port`, like the v10 miner's).
  */
 export async function mineWithEngine(t: EngineMineTarget, out: CliOutput, json: boolean): Promise<void> {
   const paths = dataPaths();
@@ -34,21 +35,11 @@ export async function mineWithEngine(t: EngineMineTarget, out: CliOutput, json: 
     axon: { ...stored.axon, port: t.port, externalIp: t.externalIp ?? stored.axon.externalIp },
     mining: { ...stored.mining, protocol: '2026' },
   });
+  // After parsing: the flags' port may be 0 (any free port), which stored settings never hold.
+  settings.mining.prometheus = t.prometheus;
   const proofLog = new ProofLog(paths.proofLog);
-  const listeners = new Set<(e: CoreEvent) => void>();
-  const metrics = await startMetrics(
-    settings.validator.prometheus,
-    {
-      onEvent: (l) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
-    },
-    silentLogger(),
-  );
   const print = (e: CoreEvent) => {
     if (e.type === 'proof') proofLog.append(e.entry);
-    for (const l of listeners) l(e);
     if (json) process.stdout.write(`${JSON.stringify(e)}\n`);
     else if (e.type === 'proof')
       out.info(
@@ -73,7 +64,6 @@ export async function mineWithEngine(t: EngineMineTarget, out: CliOutput, json: 
   });
   status('stopping', node.inFlight() > 0 ? `finishing ${node.inFlight()} proof(s) in flight` : undefined);
   await node.stop();
-  await metrics.close();
   status('stopped');
   if (failure) throw new Error(`miner stopped: ${failure}`);
   process.exit(0);

@@ -76,6 +76,11 @@ export function registerMine(program: Command): void {
         throw new UserError(
           `--prometheus.port must be a port from 0 to 65535, got "${o['prometheus.port']}"`,
         );
+      const metricsSettings = {
+        enabled: metricsPort !== undefined,
+        host: o['prometheus.host'],
+        port: metricsPort ?? 0,
+      };
       const target = o.chain ? networkFromFlags(o) : undefined;
       if (!target && choice.data === '2026')
         throw new UserError(
@@ -91,6 +96,7 @@ export function registerMine(program: Command): void {
               wallet: walletFromFlags(o),
               port,
               externalIp: o['axon.external_ip'],
+              prometheus: metricsSettings,
             },
             out,
             Boolean(o.json),
@@ -141,7 +147,7 @@ export function registerMine(program: Command): void {
         idle.onDetail((detail) => out.info(detail));
       }
       const metrics = await startMetrics(
-        { enabled: metricsPort !== undefined, host: o['prometheus.host'], port: metricsPort ?? 0 },
+        metricsSettings,
         {
           onEvent: (l: (e: CoreEvent) => void) => (events.on('event', l), () => void events.off('event', l)),
         },

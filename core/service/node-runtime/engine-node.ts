@@ -10,7 +10,9 @@ import {
 import { engineLabel, locateEngine, type EngineBinary } from '../../engines/run/locate-engine.js';
 import { updatePending, swapEngine } from '../../engines/run/update-swap.js';
 import { errorMessage } from '../../util/errors.js';
+import { startMetrics } from '../metrics/start-metrics.js';
 import { externalIpOrWarn } from './external-ip-or-warn.js';
+import { tapEvents } from './tap-events.js';
 import type { RunningNode } from './component-lifecycle.js';
 import type { NetworkNodeContext } from './network-miner.js';
 import { connectNetworkTarget, NodeSetupError, notRegisteredMessage } from './network-target.js';
@@ -20,8 +22,8 @@ const UPDATE_POLL_MS = 60_000;
 
 /**
  * The 2026 miner: the official `sn2-miner` run and supervised (core/engines/run), with the user's hotkey
- * copied into a wallet folder of its own (never the coldkey). Its output becomes the same events as the v10
- * miner's; an update the installer placed is applied between proofs, with rollback.
+ * copied into a wallet folder of its own (never the coldkey). Its output becomes the same events and
+ * metrics as the v10 miner's (proofs by route, circuit and prover; its request queue); an update the installer placed is applied between proofs, with rollback.
  */
 export async function startEngineMiner(
   ctx: NetworkNodeContext,
@@ -57,6 +59,7 @@ export async function startEngineMiner(
     circuitCacheDir: engineCircuitCache(ctx.paths.root),
     logLevel: settings.engine.logLevel,
   };
+  const { emit, events } = tapEvents(ctx.emit);
   const stateListeners: Array<(state: 'starting' | 'running', detail: string) => void> = [];
   const failureListeners: Array<(reason: string) => void> = [];
   const launch = (b: EngineBinary, p: (detail: string) => void) =>
@@ -65,21 +68,28 @@ export async function startEngineMiner(
         binary: b,
         config,
         hotkeyFile: wallet.source,
-        emit: ctx.emit,
+        emit,
         onState: (state, detail) => stateListeners.forEach((l) => l(state, detail)),
       },
       p,
     );
+  // Metrics follow the engine's proof events; the /metrics endpoint listens when mining.prometheus is on.
+  const metrics = await startMetrics(settings.mining.prometheus, events, ctx.logger);
   let supervisor: EngineSupervisor;
   try {
     supervisor = await launch(binary, progress);
   } catch (err) {
+    await metrics.close();
     if (err instanceof EngineStartError && err.verdict?.kind === 'not-registered')
       throw new NodeSetupError(await unregistered(settings, ctx).catch(() => err.message));
     throw err;
   }
+  const untrackQueue = metrics.metrics.trackQueue('miner_requests', () => supervisor.inFlight());
+  const metricsAt = metrics.server
+    ? `; metrics on ${settings.mining.prometheus.host}:${metrics.server.port}`
+    : '';
   const detail = () =>
-    `sn2-miner ${supervisor.version ?? ''} (2026 protocol) on ${settings.network} netuid ${netuid}, UDP port ${config.port}`.replace(
+    `sn2-miner ${supervisor.version ?? ''} (2026 protocol) on ${settings.network} netuid ${netuid}, UDP port ${config.port}${metricsAt}`.replace(
       '  ',
       ' ',
     );
@@ -130,6 +140,8 @@ export async function startEngineMiner(
       clearInterval(poll);
       await swapping;
       await supervisor.stop();
+      untrackQueue();
+      await metrics.close();
     },
   };
 }

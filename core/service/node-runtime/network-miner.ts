@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { minerChain } from '../../miner/chain-adapter.js';
 import { Miner } from '../../miner/miner.js';
 import { engineProver, unprovableCircuits } from '../../miner/engine-prover.js';
@@ -14,6 +13,7 @@ import type { HostHooks } from '../host-hooks.js';
 import { idleOnlyGate } from './idle-only.js';
 import { startMetrics } from '../metrics/start-metrics.js';
 import { attachMinerMetrics } from '../metrics/miner-metrics.js';
+import { tapEvents } from './tap-events.js';
 
 export interface NetworkNodeContext {
   paths: ReturnType<typeof dataPaths>;
@@ -36,14 +36,7 @@ export async function startNetworkMiner(
   const t = await connectNetworkTarget(settings, ctx.emit);
   const chain = minerChain(t.client.api, t.network, t.netuid, t.hotkey);
   const cleanup: Array<() => Promise<void>> = [() => t.client.close()];
-  const local = new EventEmitter();
-  const emit = (e: CoreEvent) => {
-    ctx.emit(e);
-    local.emit('event', e);
-  };
-  const events = {
-    onEvent: (l: (e: CoreEvent) => void) => (local.on('event', l), () => void local.off('event', l)),
-  };
+  const { emit, events } = tapEvents(ctx.emit);
   try {
     progress(`checking that ${t.hotkey.address} is registered on netuid ${t.netuid}…`);
     const meta = await chain.metagraph();

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { httpIpLookup, resolveExternalIp } from '../../chain/external-ip.js';
 import { inputJsonSchema, validateInput } from '../../circuits/inputs/registry.js';
@@ -11,11 +10,12 @@ import { validatorChain } from '../../validator/chain-adapter.js';
 import { engineVerifier } from '../../validator/response/engine-verifier.js';
 import { POW_SCORING_WITNESS_PREFIX, poolWitnessCalculator } from '../../validator/scoring/witness.js';
 import { Validator, type ValidatorOptions } from '../../validator/validator.js';
-import type { CoreEvent, Settings } from '../../contract/index.js';
+import type { Settings } from '../../contract/index.js';
 import type { RunningNode } from './component-lifecycle.js';
 import type { NetworkNodeContext } from './network-miner.js';
 import { connectNetworkTarget, NodeSetupError, notRegisteredMessage } from './network-target.js';
 import { v10Client } from '../../sn2/transport/v10-client.js';
+import { tapEvents } from './tap-events.js';
 
 /**
  * The real validator on finney/test/local/custom: the user's hotkey, the v10 loop over the network's
@@ -30,11 +30,7 @@ export async function startNetworkValidator(
   progress(`connecting to ${settings.network}…`);
   const t = await connectNetworkTarget(settings, ctx.emit);
   const cleanup: Array<() => Promise<void> | void> = [() => t.client.close()];
-  const local = new EventEmitter();
-  const emit = (e: CoreEvent) => {
-    ctx.emit(e);
-    local.emit('event', e);
-  };
+  const { emit, events } = tapEvents(ctx.emit);
   try {
     const chain = validatorChain(
       t.client.api,
@@ -92,7 +88,7 @@ export async function startNetworkValidator(
       netuid: t.netuid,
       queue: validator.external,
       catalog: circuitCatalog(store, inputJsonSchema, validateInput),
-      events: { onEvent: (l) => (local.on('event', l), () => local.off('event', l)) },
+      events,
       logger: ctx.logger,
     });
     const publisher = services.publisher;

@@ -25,11 +25,12 @@ describe('sn2 mine --protocol 2026 with the stand-in engine', () => {
       STANDIN_REQUESTS: '3',
       STANDIN_REQUEST_INTERVAL_MS: '50',
     });
+    // The validator's metrics settings are not the miner's: only --prometheus.port turns them on here.
     writeFileSync(
       join(data, 'settings.json'),
       JSON.stringify({
         version: 1,
-        validator: { prometheus: { enabled: true, host: '127.0.0.1', port: metricsPort } },
+        validator: { prometheus: { enabled: true, host: '127.0.0.1', port: await freeTcpPort() } },
       }),
     );
     // "sn2 engine use": the hand-installed binary is smoke-tested and hash-pinned in the engine manifest.
@@ -52,6 +53,8 @@ describe('sn2 mine --protocol 2026 with the stand-in engine', () => {
         String(port),
         '--axon.external_ip',
         '203.0.113.5',
+        '--prometheus.port',
+        String(metricsPort),
         '--json',
       ],
       { env: { ...process.env, SN2_HOME: data, HOME: home.dir }, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -74,13 +77,20 @@ describe('sn2 mine --protocol 2026 with the stand-in engine', () => {
     }
     expect(events.find((e) => e.type === 'status' && e.state === 'running')).toMatchObject({
       detail: expect.stringContaining(
-        `sn2-miner 14.6.0 (2026 protocol) on finney netuid 2, UDP port ${port}`,
+        `sn2-miner 14.6.0 (2026 protocol) on finney netuid 2, UDP port ${port}; metrics on 127.0.0.1:${metricsPort}`,
       ),
     });
     const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     expect(metrics).toContain(
       'sn2_requests_total{role="miner",route="dsperse-proof-generation",status="proved"} 3',
     );
+    expect(metrics).toContain('sn2_queue_depth{queue="miner_requests"} 0');
+    // One duration per proof, labelled with its circuit (slice) and the engine's version as the prover.
+    expect(
+      metrics.match(
+        /^sn2_proof_duration_seconds_count\{role="miner",circuit="[^"]+",prover="sn2-miner 14\.6\.0"\} 1$/gm,
+      ),
+    ).toHaveLength(3);
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     const log = readFileSync(join(data, 'logs', 'proofs.jsonl'), 'utf8')
