@@ -2,7 +2,6 @@
 // js/witness_calculator.js we use.
 declare module 'circom_runtime' {
   export interface WitnessCalculator {
-    circom_version(): number;
     /** The witness in snarkjs's binary `.wtns` format (circom 2 circuits). */
     calculateWTNSBin(input: Record<string, unknown>, sanityCheck?: boolean): Promise<Uint8Array>;
   }

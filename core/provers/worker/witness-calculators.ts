@@ -11,9 +11,22 @@ import { WitnessCalculatorBuilder, type WitnessCalculator } from 'circom_runtime
 
 /** Each calculator holds a wasm instance with its own memory: keep the circuits in use, not every one seen. */
 const MAX_CACHED = 2;
-const cache = new Map<string, { stamp: string; calculator: Promise<WitnessCalculator> }>();
+type Cached = Promise<WitnessCalculator | null>;
+const cache = new Map<string, { stamp: string; calculator: Cached }>();
 
-function calculatorFor(wasmPath: string): Promise<WitnessCalculator> {
+/**
+ * A calculator for circom 2 code, null for circom 1 (snarkjs writes its witness another way). circom 2
+ * modules define their own memory; circom_runtime still allocates the memory a circom 1 module imports
+ * (2 GiB by default) and a cached calculator would keep it for good (committed memory on Windows), so
+ * it gets one page.
+ */
+async function build(code: Uint8Array<ArrayBuffer>): Cached {
+  const imports = WebAssembly.Module.imports(await WebAssembly.compile(code));
+  if (imports.some((i) => i.kind === 'memory')) return null;
+  return WitnessCalculatorBuilder(code, { memorySize: 1 });
+}
+
+function calculatorFor(wasmPath: string): Cached {
   const s = statSync(wasmPath);
   const stamp = `${s.size}:${s.mtimeMs}`;
   const hit = cache.get(wasmPath);
@@ -22,20 +35,20 @@ function calculatorFor(wasmPath: string): Promise<WitnessCalculator> {
     cache.set(wasmPath, hit);
     return hit.calculator;
   }
-  const calculator = WitnessCalculatorBuilder(readFileSync(wasmPath));
+  const calculator = build(new Uint8Array(readFileSync(wasmPath)));
   cache.set(wasmPath, { stamp, calculator });
   calculator.catch(() => forget(wasmPath, calculator));
   while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
   return calculator;
 }
 
-function forget(wasmPath: string, calculator: Promise<WitnessCalculator>): void {
+function forget(wasmPath: string, calculator: Cached): void {
   if (cache.get(wasmPath)?.calculator === calculator) cache.delete(wasmPath);
 }
 
 /**
  * The witness of `input` for the circuit at `wasmPath`, in snarkjs's `.wtns` format; null for a
- * circom 1 circuit, which snarkjs writes in a different way (the caller then uses snarkjs).
+ * circom 1 circuit (the caller then uses snarkjs).
  */
 export async function calculateWtns(
   wasmPath: string,
@@ -43,7 +56,7 @@ export async function calculateWtns(
 ): Promise<Uint8Array | null> {
   const pending = calculatorFor(wasmPath);
   const calculator = await pending;
-  if (calculator.circom_version() === 1) return null;
+  if (!calculator) return null;
   try {
     return await calculator.calculateWTNSBin(input);
   } catch (err) {

@@ -3,7 +3,7 @@
  * `wtns.calculate` (which compiles the wasm at every call), notice a replaced circuit file, and
  * recover from a witness that failed.
  */
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as snarkjs from 'snarkjs';
@@ -63,6 +63,14 @@ describe('cached witness calculators', () => {
     expect(Buffer.from((await calculateWtns(chain.wasm, chain.input)) as Uint8Array)).toEqual(
       await snarkjsWtns(chain.wasm, chain.input),
     );
+  });
+
+  it('leave a circom 1 circuit (one that imports its memory) to snarkjs', async () => {
+    // A module whose only content is circom 1's import: (import "env" "memory" (memory 1)).
+    const module = Buffer.from('0061736d01000000020f0103656e76066d656d6f7279020001', 'hex');
+    const wasm = join(mkdtempSync(join(tmpdir(), 'sn2-wasm-')), 'circuit.wasm');
+    writeFileSync(wasm, module);
+    expect(await calculateWtns(wasm, chain.input)).toBeNull();
   });
 
   it('say when the circuit file is missing', async () => {
