@@ -31,6 +31,7 @@ const commands = block
 const PLAN: Record<string, { run?: string[]; stdin?: string; skip?: string; okCodes?: number[] }> = {
   'npm install': { skip: 'stood in for by the installed node_modules (no registry here)' },
   'npx sn2 hardware': { run: ['--json'] },
+  'npx sn2 provers list': { run: ['--json'] },
   'npx sn2 wallet create --wallet.name miner --wallet.hotkey default': {
     run: ['--password-stdin', '--json'],
     stdin: 'a-long-test-password\n',
