@@ -4,7 +4,7 @@
  * spaces, a panic kills the process and the next job starts a new one.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,17 +122,48 @@ describe('icicle-snark adapter (stdin protocol)', () => {
   });
 });
 
-describe('the stand-in reproduces src/main.rs', () => {
+/** Feeds the stand-in these lines; its exit code, stdout and stderr. */
+async function runStandIn(input: string): Promise<{ code: unknown; out: string; err: string }> {
+  const child = spawn(process.execPath, [standIn], { stdio: 'pipe' });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  child.stdin.end(input);
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  return { code, out, err };
+}
+
+describe('the stand-in reproduces src/main.rs (master f311526)', () => {
   it('prompts, answers empty lines, prints usage with no completion for bad commands, exits on "exit"', async () => {
-    const child = spawn(process.execPath, [standIn], { stdio: 'pipe' });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stdin.end('\nprove --witness\nbogus\nEXIT\n');
-    const code = await new Promise((resolve) => child.on('close', resolve));
+    // "witness" was a command at 06cd7d1; master dropped it, so it is unknown there.
+    const { code, out } = await runStandIn('\nprove --witness\nbogus\nwitness --input in.json\nEXIT\n');
     expect(code).toBe(0);
     expect(out.startsWith('> COMMAND_EMPTY\nCOMMAND_COMPLETED\n> Usage: prove [OPTIONS]')).toBe(true);
     expect(out.match(/COMMAND_COMPLETED/g)).toHaveLength(2);
-    expect(out.match(/Usage: prove/g)).toHaveLength(2);
+    expect(out.match(/Usage: prove/g)).toHaveLength(3);
     expect(out.endsWith('> COMMAND_EXIT\nCOMMAND_COMPLETED\nExiting CLI worker...\n')).toBe(true);
+  });
+
+  it('verifies: a good proof completes, a tampered one panics at lib.rs:79 with exit 101', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sn2-icicle-verify-'));
+    const vk = join(dir, 'vk.json');
+    const proof = join(dir, 'proof.json');
+    const pub = join(dir, 'public.json');
+    const witness = join(dir, 'w.wtns'); // its own folder has a space, which the CLI would split on
+    copyFileSync(wtns, witness);
+    writeFileSync(vk, JSON.stringify(VKEY));
+    const good = await runStandIn(
+      `prove --witness ${witness} --zkey ${ZKEY} --proof ${proof} --public ${pub} --device CPU\n` +
+        `verify --proof ${proof} --public ${pub} --vk ${vk}\nexit\n`,
+    );
+    expect(good.code).toBe(0);
+    expect(good.out.match(/COMMAND_COMPLETED/g)).toHaveLength(3);
+    const signals = JSON.parse(readFileSync(pub, 'utf8')) as string[];
+    writeFileSync(pub, JSON.stringify([String(BigInt(signals[0]!) + 1n), ...signals.slice(1)]));
+    const bad = await runStandIn(`verify --proof ${proof} --public ${pub} --vk ${vk}\n`);
+    expect(bad.code).toBe(101);
+    expect(bad.err).toContain('panicked at src/lib.rs:79:5:\nVerification failed');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
