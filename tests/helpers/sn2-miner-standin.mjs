@@ -78,7 +78,27 @@ for (let i = 0; i < argv.length; i++) {
   if (value === undefined) usageError(`a value is required for '${name} <${o.value}>' but none was supplied`);
   if (o.num && !/^\d+$/.test(value))
     usageError(`invalid value '${value}' for '${name} <${o.value}>': invalid digit found in string`);
+  // §2.5: "--handler-timeout ≥ 1" (the spec gives no message; clap's range form here).
+  if (name === '--handler-timeout' && Number(value) < 1)
+    usageError(`invalid value '${value}' for '${name} <${o.value}>': 0 is not in 1..=18446744073709551615`);
+  if (name === '--miner') {
+    // §2.5: `[WALLET/]HOTKEY:PORT`, repeated or comma-separated; ports non-zero.
+    for (const entry of value.split(','))
+      if (!/^([^/:,]+\/)?[^/:,]+:[1-9]\d*$/.test(entry) || Number(entry.split(':')[1]) > 65535)
+        usageError(`invalid value '${entry}' for '--miner <MINER>': expected [WALLET/]HOTKEY:PORT`);
+    opts[name] = [...(opts[name] ?? []), ...value.split(',')];
+    continue;
+  }
   opts[name] = value;
+}
+// §2.5: the --miner entries' ports and hotkeys are unique (the spec gives no message; a start-up error here).
+if (opts['--miner']) {
+  const ports = opts['--miner'].map((m) => m.split(':')[1]);
+  const keys = opts['--miner'].map((m) => m.split(':')[0]);
+  if (new Set(ports).size < ports.length || new Set(keys).size < keys.length) {
+    process.stderr.write('Error: --miner entries must have unique hotkeys and ports\n');
+    process.exit(1);
+  }
 }
 // cli.rs: `--axon-port` conflicts_with `--miner` (the multi-miner variant gives each miner its port).
 if (opts['--miner'] !== undefined && opts['--axon-port'] !== undefined)
