@@ -12,7 +12,6 @@
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { getTrustedRoot } from '@sigstore/tuf';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { UserError } from '../../util/errors.js';
 
@@ -29,6 +28,8 @@ export const TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
 export function publicGoodTrust(options: { cacheDir: string; mirrorURL?: string }): SigstoreTrustSource {
   const mirrorURL = options.mirrorURL ?? TUF_MIRROR;
   return async () => {
+    // Loaded when a release is checked, not at start-up: @sigstore/tuf takes ≈ 90 ms to load.
+    const { getTrustedRoot } = await import('@sigstore/tuf');
     try {
       const trustedRoot = await getTrustedRoot({
         cachePath: options.cacheDir,
